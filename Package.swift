@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "pingshen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pingshen", targets: ["pingshen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // OpenSSL 3 from the system, behind one door (STYLE.md 1, 3).
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "Seal", dependencies: ["COpenSSL"]),
+        .target(name: "Records"),
+        .target(name: "Journal", dependencies: ["Seal"]),
+        .target(name: "Review", dependencies: ["Records"]),
+        .target(name: "Bundled", plugins: ["EmbedFiles"]),
+        .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        .executableTarget(
+            name: "pingshen",
+            dependencies: [
+                "Workspace", "Records", "Review",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Build-time embedding of Samples/ (and later Templates/) so the binary works anywhere.
+        .executableTarget(name: "EmbedTool"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),
+
+        .testTarget(name: "SealTests", dependencies: ["Seal"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal", "Seal"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal"]),
+        .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
+    ]
+)

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and durable writes: every write is `fsync`ed before it returns.
+public enum DurableFile {
+    /// The whole content of `path`, or nil if it does not exist.
+    public static func read(_ path: String) throws(FileError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw FileError(path: path, operation: "打开 open")
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "fstat") }
+        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        var filled = 0
+        while true {
+            if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, operation: "读取 read")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeSubrange(filled...)
+        return out
+    }
+
+    /// Appends `bytes` to `path` (creating it with `mode`) and `fsync`s it before returning.
+    /// A newly created file also has its directory `fsync`ed, so the name survives a crash.
+    public static func append(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
+        let existed = access(path, F_OK) == 0
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FileError(path: path, operation: "打开 open") }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        guard fsync(fd) == 0 else { throw FileError(path: path, operation: "fsync") }
+        if !existed { try syncDirectory(of: path) }
+    }
+
+    /// Replaces `path` atomically with `bytes`: write a sibling temporary file, `fsync`, rename, `fsync` the directory.
+    public static func replace(_ path: String, with bytes: [UInt8], mode: mode_t = 0o644) throws(FileError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw FileError(path: temporary, operation: "创建 create") }
+        do throws(FileError) {
+            try writeAll(fd, bytes, path: temporary)
+            guard fsync(fd) == 0 else { throw FileError(path: temporary, operation: "fsync") }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let e = FileError(path: path, operation: "重命名 rename")
+            unlink(temporary)
+            throw e
+        }
+        try syncDirectory(of: path)
+    }
+
+    /// Cuts `path` to its first `length` bytes and `fsync`s it.
+    public static func truncate(_ path: String, to length: Int) throws(FileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, operation: "打开 open") }
+        defer { close(fd) }
+        guard ftruncate(fd, off_t(length)) == 0 else { throw FileError(path: path, operation: "截断 truncate") }
+        guard fsync(fd) == 0 else { throw FileError(path: path, operation: "fsync") }
+    }
+
+    /// Removes `path` (if present) and `fsync`s its directory.
+    public static func remove(_ path: String) throws(FileError) {
+        if unlink(path) != 0 && errno != ENOENT { throw FileError(path: path, operation: "删除 unlink") }
+        try syncDirectory(of: path)
+    }
+
+    /// `fsync`s the directory holding `path`.
+    public static func syncDirectory(of path: String) throws(FileError) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: directory, operation: "打开目录 open directory") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw FileError(path: directory, operation: "fsync") }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, operation: "写入 write")
+            }
+            written += n
+        }
+    }
+}

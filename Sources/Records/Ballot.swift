@@ -1,0 +1,47 @@
+/// An electronic ballot as written to the journal at round close: no member id, ever (R5).
+public struct Ballot: Codable, Sendable, Equatable {
+    /// SHA-256 of `BallotMessage.bytes(...)`, lowercase hex; the block is sorted by it.
+    public var id: String
+    /// Marks by candidate; a candidate left blank is absent.
+    public var choices: [CandidateID: Choice]
+    /// 16 random bytes, lowercase hex, drawn when the ballot was cast.
+    public var nonce: String
+
+    public init(id: String, choices: [CandidateID: Choice], nonce: String) {
+        self.id = id
+        self.choices = choices
+        self.nonce = nonce
+    }
+}
+
+/// The bytes a ballot stands for: `domain‖session‖round‖choices‖nonce`.
+///
+/// Fields are separated by a zero byte; `choices` lists `id=mark` pairs sorted by candidate
+/// id and joined by `;`. These are the bytes whose SHA-256 is the ballot's id, and over which
+/// a round's blind-signed credential is finalised.
+public enum BallotMessage {
+    public static let domain = "pingshen-ballot-v1"
+
+    public static func bytes(session: String, round: Int, choices: [CandidateID: Choice], nonce: String) -> [UInt8] {
+        let marks = choices.keys.sorted().map { "\($0)=\(choices[$0]!.rawValue)" }.joined(separator: ";")
+        var out: [UInt8] = []
+        for (index, field) in [domain, session, String(round), marks, nonce].enumerated() {
+            if index > 0 { out.append(0) }
+            out.append(contentsOf: field.utf8)
+        }
+        return out
+    }
+}
+
+/// A spooled ballot: what is kept durably while its round is open. Same fields as `Ballot`.
+public typealias SpooledBallot = Ballot
+
+/// The marks one teller read from one paper sheet: raw text per candidate, as on the paper.
+public struct SheetMarks: Codable, Sendable, Equatable {
+    /// For each candidate on the sheet, the marks the teller read (none = blank; two = void).
+    public var marks: [CandidateID: [String]]
+
+    public init(marks: [CandidateID: [String]]) {
+        self.marks = marks
+    }
+}

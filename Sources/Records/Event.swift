@@ -1,0 +1,136 @@
+/// Everything that can happen in a session. Each accepted command appends exactly one event.
+public enum Event: Sendable, Equatable {
+    case sessionCreated(SessionCreated)
+    case membersArrived(MembersArrived)
+    case memberLeft(MemberLeft)
+    case observerAdmitted(ObserverAdmitted)
+    case meetingOpened(MeetingOpened)
+    case hostChanged(HostChanged)
+    case materialsReported(Note)
+    case deliberationBegan(DeliberationBegan)
+    case opinionRecorded(CandidateNote)
+    case memberRecused(Recusal)
+    case speechRecorded(Speech)
+    case roundOpened(RoundOpened)
+    case ballotIssued(BallotIssued)
+    case sheetEntered(SheetEntered)
+    case roundCancelled(RoundCancelled)
+    case roundClosed(RoundClosed)
+    case reasonRecorded(CandidateNote)
+    case matterRecorded(Matter)
+    case resultsAnnounced(ResultsAnnounced)
+    case meetingClosed(MeetingClosed)
+    case journalRepaired(JournalRepaired)
+
+    /// The name under which the event is stored in the journal's `event` field.
+    public var kind: String {
+        switch self {
+        case .sessionCreated: "session.created"
+        case .membersArrived: "members.arrived"
+        case .memberLeft: "member.left"
+        case .observerAdmitted: "observer.admitted"
+        case .meetingOpened: "meeting.opened"
+        case .hostChanged: "host.changed"
+        case .materialsReported: "materials.reported"
+        case .deliberationBegan: "deliberation.began"
+        case .opinionRecorded: "opinion.recorded"
+        case .memberRecused: "member.recused"
+        case .speechRecorded: "speech.recorded"
+        case .roundOpened: "round.opened"
+        case .ballotIssued: "ballot.issued"
+        case .sheetEntered: "sheet.entered"
+        case .roundCancelled: "round.cancelled"
+        case .roundClosed: "round.closed"
+        case .reasonRecorded: "reason.recorded"
+        case .matterRecorded: "matter.recorded"
+        case .resultsAnnounced: "results.announced"
+        case .meetingClosed: "meeting.closed"
+        case .journalRepaired: "journal.repaired"
+        }
+    }
+}
+
+/// One journal line: `{"at":…,"data":{…},"event":…,"seq":…}`.
+public struct Entry: Sendable, Equatable {
+    /// 1-based, contiguous.
+    public var seq: Int
+    /// ISO 8601 with the Asia/Shanghai offset, e.g. `2026-11-26T09:05:00+08:00`.
+    public var at: String
+    public var event: Event
+
+    public init(seq: Int, at: String, event: Event) {
+        self.seq = seq
+        self.at = at
+        self.event = event
+    }
+}
+
+extension Entry: Codable {
+    enum CodingKeys: String, CodingKey {
+        case seq, at, event, data
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try c.decode(Int.self, forKey: .seq)
+        at = try c.decode(String.self, forKey: .at)
+        let kind = try c.decode(String.self, forKey: .event)
+        func data<T: Decodable>(_ type: T.Type) throws -> T { try c.decode(T.self, forKey: .data) }
+        switch kind {
+        case "session.created": event = .sessionCreated(try data(SessionCreated.self))
+        case "members.arrived": event = .membersArrived(try data(MembersArrived.self))
+        case "member.left": event = .memberLeft(try data(MemberLeft.self))
+        case "observer.admitted": event = .observerAdmitted(try data(ObserverAdmitted.self))
+        case "meeting.opened": event = .meetingOpened(try data(MeetingOpened.self))
+        case "host.changed": event = .hostChanged(try data(HostChanged.self))
+        case "materials.reported": event = .materialsReported(try data(Note.self))
+        case "deliberation.began": event = .deliberationBegan(try data(DeliberationBegan.self))
+        case "opinion.recorded": event = .opinionRecorded(try data(CandidateNote.self))
+        case "member.recused": event = .memberRecused(try data(Recusal.self))
+        case "speech.recorded": event = .speechRecorded(try data(Speech.self))
+        case "round.opened": event = .roundOpened(try data(RoundOpened.self))
+        case "ballot.issued": event = .ballotIssued(try data(BallotIssued.self))
+        case "sheet.entered": event = .sheetEntered(try data(SheetEntered.self))
+        case "round.cancelled": event = .roundCancelled(try data(RoundCancelled.self))
+        case "round.closed": event = .roundClosed(try data(RoundClosed.self))
+        case "reason.recorded": event = .reasonRecorded(try data(CandidateNote.self))
+        case "matter.recorded": event = .matterRecorded(try data(Matter.self))
+        case "results.announced": event = .resultsAnnounced(try data(ResultsAnnounced.self))
+        case "meeting.closed": event = .meetingClosed(try data(MeetingClosed.self))
+        case "journal.repaired": event = .journalRepaired(try data(JournalRepaired.self))
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .event, in: c, debugDescription: "unknown event kind '\(kind)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(seq, forKey: .seq)
+        try c.encode(at, forKey: .at)
+        try c.encode(event.kind, forKey: .event)
+        switch event {
+        case .sessionCreated(let d): try c.encode(d, forKey: .data)
+        case .membersArrived(let d): try c.encode(d, forKey: .data)
+        case .memberLeft(let d): try c.encode(d, forKey: .data)
+        case .observerAdmitted(let d): try c.encode(d, forKey: .data)
+        case .meetingOpened(let d): try c.encode(d, forKey: .data)
+        case .hostChanged(let d): try c.encode(d, forKey: .data)
+        case .materialsReported(let d): try c.encode(d, forKey: .data)
+        case .deliberationBegan(let d): try c.encode(d, forKey: .data)
+        case .opinionRecorded(let d): try c.encode(d, forKey: .data)
+        case .memberRecused(let d): try c.encode(d, forKey: .data)
+        case .speechRecorded(let d): try c.encode(d, forKey: .data)
+        case .roundOpened(let d): try c.encode(d, forKey: .data)
+        case .ballotIssued(let d): try c.encode(d, forKey: .data)
+        case .sheetEntered(let d): try c.encode(d, forKey: .data)
+        case .roundCancelled(let d): try c.encode(d, forKey: .data)
+        case .roundClosed(let d): try c.encode(d, forKey: .data)
+        case .reasonRecorded(let d): try c.encode(d, forKey: .data)
+        case .matterRecorded(let d): try c.encode(d, forKey: .data)
+        case .resultsAnnounced(let d): try c.encode(d, forKey: .data)
+        case .meetingClosed(let d): try c.encode(d, forKey: .data)
+        case .journalRepaired(let d): try c.encode(d, forKey: .data)
+        }
+    }
+}

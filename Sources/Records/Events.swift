@@ -1,0 +1,262 @@
+/// The session's founding record: settings, roster, candidates and the registry as read at `init`.
+public struct SessionCreated: Codable, Sendable, Equatable {
+    /// Journal schema version.
+    public var schema: Int
+    /// 32 hex digits drawn at `init`; binds ballots to this session.
+    public var session: String
+    public var settings: Settings
+    public var members: [Member]
+    public var candidates: [Candidate]
+    /// Past decisions of the committee known at `init` (R8).
+    public var registry: [PastDecision]
+    /// Absolute path of the registry file that `close` appends to; nil when there is none.
+    public var registryPath: String?
+    /// SHA-256 of each input file as imported, by file name.
+    public var sources: [String: String]
+
+    public init(
+        schema: Int = 1, session: String, settings: Settings, members: [Member], candidates: [Candidate],
+        registry: [PastDecision], registryPath: String?, sources: [String: String]
+    ) {
+        self.schema = schema
+        self.session = session
+        self.settings = settings
+        self.members = members
+        self.candidates = candidates
+        self.registry = registry
+        self.registryPath = registryPath
+        self.sources = sources
+    }
+}
+
+/// A member's arrival (签到) or return, with the salted hash of the PIN handed to them.
+public struct Arrival: Codable, Sendable, Equatable {
+    public var member: MemberID
+    /// 16 random bytes, hex; the PIN hash is SHA-256(`pingshen-pin-v1` 0x00 salt 0x00 PIN).
+    public var pinSalt: String
+    public var pinHash: String
+
+    public init(member: MemberID, pinSalt: String, pinHash: String) {
+        self.member = member
+        self.pinSalt = pinSalt
+        self.pinHash = pinHash
+    }
+}
+
+public struct MembersArrived: Codable, Sendable, Equatable {
+    public var arrivals: [Arrival]
+    public init(arrivals: [Arrival]) { self.arrivals = arrivals }
+}
+
+/// 中途离会.
+public struct MemberLeft: Codable, Sendable, Equatable {
+    public var member: MemberID
+    public var reason: String?
+    public init(member: MemberID, reason: String?) {
+        self.member = member
+        self.reason = reason
+    }
+}
+
+/// Who an observer (列席人员) may be (R11).
+public enum ObserverKind: String, Codable, Sendable, CaseIterable {
+    /// Staff of the 组建单位.
+    case organizer
+    /// Staff of a 人力资源社会保障部门.
+    case hrss
+
+    public var chinese: String { self == .organizer ? "评委会组建单位" : "人力资源社会保障部门" }
+}
+
+public struct ObserverAdmitted: Codable, Sendable, Equatable {
+    public var name: String
+    public var unit: String
+    public var kind: ObserverKind
+    public init(name: String, unit: String, kind: ObserverKind) {
+        self.name = name
+        self.unit = unit
+        self.kind = kind
+    }
+}
+
+public struct MeetingOpened: Codable, Sendable, Equatable {
+    public var host: MemberID
+    public var recorder: String
+    public var agenda: [String]
+    public init(host: MemberID, recorder: String, agenda: [String]) {
+        self.host = host
+        self.recorder = recorder
+        self.agenda = agenda
+    }
+}
+
+public struct HostChanged: Codable, Sendable, Equatable {
+    public var host: MemberID
+    public init(host: MemberID) { self.host = host }
+}
+
+/// Free text recorded in the minutes: a 组建单位 report, a 初审 opinion, a reason.
+public struct Note: Codable, Sendable, Equatable {
+    public var text: String
+    public init(text: String) { self.text = text }
+}
+
+/// A recusal (回避) of one member from one candidate (R6).
+public struct Recusal: Codable, Sendable, Equatable {
+    public var member: MemberID
+    public var candidate: CandidateID
+    public var reason: String
+    public init(member: MemberID, candidate: CandidateID, reason: String) {
+        self.member = member
+        self.candidate = candidate
+        self.reason = reason
+    }
+}
+
+/// The deliberation of these candidates begins now (R3: attendance is counted from here).
+public struct DeliberationBegan: Codable, Sendable, Equatable {
+    public var candidates: [CandidateID]
+    /// The 评议组/初审 opinion, when given with the command.
+    public var opinion: String?
+    /// Recusals the committee's settings impose automatically (same 工作单位, own application).
+    public var recusals: [Recusal]
+    public init(candidates: [CandidateID], opinion: String?, recusals: [Recusal]) {
+        self.candidates = candidates
+        self.opinion = opinion
+        self.recusals = recusals
+    }
+}
+
+/// A note tied to one candidate: a 初审 opinion or the reason for a rejection.
+public struct CandidateNote: Codable, Sendable, Equatable {
+    public var candidate: CandidateID
+    public var text: String
+    public init(candidate: CandidateID, text: String) {
+        self.candidate = candidate
+        self.text = text
+    }
+}
+
+/// 发言摘要.
+public struct Speech: Codable, Sendable, Equatable {
+    public var candidate: CandidateID
+    public var member: MemberID
+    public var text: String
+    public init(candidate: CandidateID, member: MemberID, text: String) {
+        self.candidate = candidate
+        self.member = member
+        self.text = text
+    }
+}
+
+/// A round opens: one ballot sheet for these candidates, the eligible set frozen (R3, R6, R9).
+public struct RoundOpened: Codable, Sendable, Equatable {
+    public var round: Int
+    public var candidates: [CandidateID]
+    /// Members who may vote, in roster order.
+    public var eligible: [MemberID]
+    /// N for each candidate (R7).
+    public var denominators: [CandidateID: Int]
+    public var paper: Bool
+    /// The 同意 cap in force for this round; 0 = none (R10).
+    public var yesCap: Int
+    public init(round: Int, candidates: [CandidateID], eligible: [MemberID], denominators: [CandidateID: Int], paper: Bool, yesCap: Int) {
+        self.round = round
+        self.candidates = candidates
+        self.eligible = eligible
+        self.denominators = denominators
+        self.paper = paper
+        self.yesCap = yesCap
+    }
+}
+
+/// A member received (and used) their ballot for a round. Names the member, never the choice (R5).
+public struct BallotIssued: Codable, Sendable, Equatable {
+    public var round: Int
+    public var member: MemberID
+    public init(round: Int, member: MemberID) {
+        self.round = round
+        self.member = member
+    }
+}
+
+/// One teller's reading of one paper sheet.
+public struct SheetEntered: Codable, Sendable, Equatable {
+    public var round: Int
+    public var sheet: Int
+    public var teller: String
+    public var marks: [CandidateID: [String]]
+    public init(round: Int, sheet: Int, teller: String, marks: [CandidateID: [String]]) {
+        self.round = round
+        self.sheet = sheet
+        self.teller = teller
+        self.marks = marks
+    }
+}
+
+public struct RoundCancelled: Codable, Sendable, Equatable {
+    public var round: Int
+    public var reason: String
+    public init(round: Int, reason: String) {
+        self.round = round
+        self.reason = reason
+    }
+}
+
+/// A round closes: its ballots as one block sorted by id (R5), and the tally (R7).
+public struct RoundClosed: Codable, Sendable, Equatable {
+    public var round: Int
+    /// Electronic ballots sorted by `id`; empty for a paper round.
+    public var ballots: [Ballot]
+    /// Ballots or sheets returned.
+    public var returned: Int
+    public var tallies: [Tally]
+    public init(round: Int, ballots: [Ballot], returned: Int, tallies: [Tally]) {
+        self.round = round
+        self.ballots = ballots
+        self.returned = returned
+        self.tallies = tallies
+    }
+}
+
+/// 专项问题 or 其他事项, with its handling.
+public struct Matter: Codable, Sendable, Equatable {
+    public var text: String
+    public var handling: String?
+    public init(text: String, handling: String?) {
+        self.text = text
+        self.handling = handling
+    }
+}
+
+/// The host announces these results (R12).
+public struct ResultsAnnounced: Codable, Sendable, Equatable {
+    public var host: MemberID
+    public var candidates: [CandidateID]
+    public init(host: MemberID, candidates: [CandidateID]) {
+        self.host = host
+        self.candidates = candidates
+    }
+}
+
+public struct MeetingClosed: Codable, Sendable, Equatable {
+    public var host: MemberID
+    /// Decisions appended to the committee registry at close.
+    public var registered: Int
+    public init(host: MemberID, registered: Int) {
+        self.host = host
+        self.registered = registered
+    }
+}
+
+/// A torn last line was cut from the journal by `pingshen repair`; its bytes are kept aside.
+public struct JournalRepaired: Codable, Sendable, Equatable {
+    public var discardedBytes: Int
+    public var sha256: String
+    public var keptIn: String
+    public init(discardedBytes: Int, sha256: String, keptIn: String) {
+        self.discardedBytes = discardedBytes
+        self.sha256 = sha256
+        self.keptIn = keptIn
+    }
+}
