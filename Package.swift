@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review",
+                "Workspace", "Records", "Review", "Journal", "Bundled",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

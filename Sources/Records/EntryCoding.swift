@@ -26,3 +26,10 @@ public enum EntryCoding {
         return e
     }
 }
+
+extension EntryCoding {
+    /// Decodes any record value from compact JSON.
+    public static func decodeValue<T: Decodable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(bytes))
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Records
+import Workspace
+
+/// `pingshen announce [--json]`
+struct Announce: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "主持人当场公布评审结果（R12）；公布后结果即为最终结果。The host announces the results.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Flag(help: "以 JSON 输出 Print JSON.")
+    var json = false
+
+    struct Line: Encodable {
+        var id: String
+        var name: String
+        var result: Outcome
+        var yes: Int
+        var denominator: Int
+    }
+
+    func run() throws {
+        let folder = session.folder
+        let entry = try perform { () throws(WorkspaceError) in try folder.run(.announce) }
+        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        guard case .resultsAnnounced(let a) = entry.event else { return }
+        let lines = a.candidates.map { id in
+            let t = state.progress[id]!.tally!
+            return Line(id: id, name: state.candidate(id)!.name, result: t.outcome, yes: t.yes, denominator: t.denominator)
+        }
+        if json {
+            printJSON(lines)
+            return
+        }
+        print("主持人 \(a.host)（\(state.member(a.host)?.name ?? "")）公布评审结果：")
+        for l in lines {
+            print("  \(l.id) \(l.name)：\(l.result.chinese)（同意 \(l.yes) 票 / 基数 \(l.denominator)）")
+        }
+    }
+}

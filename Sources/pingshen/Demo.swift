@@ -1,0 +1,46 @@
+import ArgumentParser
+import Bundled
+import Foundation
+import Journal
+import Workspace
+
+/// `pingshen demo [DIR] [--replace]`: a complete sample session on the shipped sample committee.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "用内置示例评委会（25 名委员、14 名申报人）完整演示一次评审会议，并打印结果。Run a complete sample session.",
+        discussion: """
+        演示包括：迟到、中途离会、回避、合并表决、纸质投票（两名计票人录入）、一名未通过，以及若干被规则拒绝的操作。\
+        每一步都打印等效的命令行。The transcript shows the command line for every step.
+        """)
+
+    @Argument(help: ArgumentHelp("示例会议文件夹 Folder for the sample session.", valueName: "DIR"))
+    var directory: String = "sample-session"
+
+    @Flag(help: "若文件夹已有示例会议，先删除 Replace an earlier sample session in DIR.")
+    var replace = false
+
+    func run() throws {
+        let journal = directory + "/" + SessionFolder.journalName
+        if FileManager.default.fileExists(atPath: directory) {
+            guard replace else {
+                printError("错误：\(directory) 已存在；加 --replace 以重新演示。error: \(directory) exists; add --replace to run the sample again.")
+                throw ExitCode(2)
+            }
+            guard FileManager.default.fileExists(atPath: journal) else {
+                printError("错误：\(directory) 不是会议文件夹，不会删除。error: \(directory) is not a session folder; not removing it.")
+                throw ExitCode(2)
+            }
+            try FileManager.default.removeItem(atPath: directory)
+        }
+        let inputs = directory + ".inputs"
+        try? FileManager.default.removeItem(atPath: inputs)
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: inputs) }
+        for name in ["session.toml", "members.csv", "candidates.csv"] {
+            guard let bytes = Bundled.file("Samples/" + name) else { fatalError("sample \(name) not embedded") }
+            try Data(bytes).write(to: URL(fileURLWithPath: inputs + "/" + name))
+        }
+        var script = SampleScript(directory: directory, inputs: inputs)
+        try script.play()
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen init DIR --settings … --members … --candidates … [--registry …]`
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "建立会议文件夹：导入评委会设置、委员名单和申报人名单。Create a session folder from the settings, roster and candidates.")
+
+    @Argument(help: ArgumentHelp("新会议文件夹（不存在或为空）New session folder (absent or empty).", valueName: "DIR"))
+    var directory: String
+
+    @Option(help: ArgumentHelp("评委会设置 session.toml", valueName: "FILE"))
+    var settings: String
+
+    @Option(help: ArgumentHelp("委员名单 CSV：id,姓名,职务,工作单位,评议组", valueName: "FILE"))
+    var members: String
+
+    @Option(help: ArgumentHelp("申报人名单 CSV：id,姓名,性别,出生年月,工作单位,学历,现职称,申报职称,系列,专业,级别,破格,评议组", valueName: "FILE"))
+    var candidates: String
+
+    @Option(help: ArgumentHelp("评委会历次评审决定登记文件（不得复评，R8）；会议结束时追加本次结果。Committee registry of past decisions.", valueName: "FILE"))
+    var registry: String?
+
+    @Flag(help: "以 JSON 输出 Print JSON.")
+    var json = false
+
+    func run() throws {
+        let sources = SessionSources(settings: settings, members: members, candidates: candidates, registry: registry)
+        let (folder, notices) = try perform { () throws(WorkspaceError) in
+            try SessionFolder.create(at: directory, from: sources, clock: sessionClock())
+        }
+        printNotices(notices)
+        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        if json {
+            printJSON(StatusReport(state))
+            return
+        }
+        print("已建立会议文件夹 \(directory)：\(state.settings.name)，\(state.settings.date)")
+        print("委员 \(state.members.count) 人（规定人数 \(state.settings.quorum) 人），申报人 \(state.candidates.count) 人；会议编号 \(state.session)")
+    }
+}

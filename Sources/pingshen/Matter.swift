@@ -1,0 +1,22 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen matter TEXT [--handling TEXT]`
+struct Matter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "记录专项问题或其他需要说明的事项及处理办法。Record a special issue or other matter and its handling.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Argument(help: "事项 Matter.")
+    var text: String
+
+    @Option(help: "处理办法 Handling.")
+    var handling: String?
+
+    func run() throws {
+        let folder = session.folder
+        try perform { () throws(WorkspaceError) in try folder.run(.recordMatter(text, handling: handling)) }
+        print("已记录事项")
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen observer NAME --unit U --kind organizer|hrss`
+struct Observer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "登记列席人员：仅限评委会组建单位及人社部门工作人员（R11）。Record an observer.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Argument(help: "姓名 Name.")
+    var name: String
+
+    @Option(help: "工作单位 Unit.")
+    var unit: String = ""
+
+    @Option(help: "organizer（组建单位）或 hrss（人社部门）")
+    var kind: String
+
+    func run() throws {
+        let folder = session.folder
+        try perform { () throws(WorkspaceError) in try folder.run(.admitObserver(name: name, unit: unit, kind: kind)) }
+        print("列席：\(name)（\(unit.isEmpty ? kind : unit)）")
+    }
+}

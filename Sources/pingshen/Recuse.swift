@@ -1,0 +1,25 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen recuse M07 --candidate C01 --reason TEXT`
+struct Recuse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "委员对申报人回避（R6）；须在该申报人表决开始前。Recuse a member from a candidate.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Argument(help: ArgumentHelp("委员编号 Member id.", valueName: "MEMBER"))
+    var member: String
+
+    @Option(help: ArgumentHelp("申报人编号 Candidate id.", valueName: "CANDIDATE"))
+    var candidate: String
+
+    @Option(help: "回避理由 Reason.")
+    var reason: String
+
+    func run() throws {
+        let folder = session.folder
+        try perform { () throws(WorkspaceError) in try folder.run(.recuse(member, candidate: candidate, reason: reason)) }
+        print("\(member) 对 \(candidate) 回避：\(reason)")
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen repair`
+struct Repair: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "处理写入中断留下的不完整末行：移至 journal.torn-N 保存并在日志中记录。Set aside a torn last journal line.")
+
+    @OptionGroup var session: SessionOptions
+
+    func run() throws {
+        let folder = session.folder
+        if let kept = try perform({ () throws(WorkspaceError) in try folder.repair() }) {
+            print("日志末行不完整，已移至 \(kept) 保存，并在日志中记录。The torn line was moved to \(kept).")
+        } else {
+            print("日志完好，无需修复。The journal is intact.")
+        }
+    }
+}

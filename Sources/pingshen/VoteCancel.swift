@@ -1,0 +1,20 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen vote cancel --reason TEXT`
+struct VoteCancel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "取消尚未收到任何选票的本轮投票（R8）。Cancel the open round before its first ballot.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Option(help: "取消原因 Reason.")
+    var reason: String
+
+    func run() throws {
+        let folder = session.folder
+        try perform { () throws(WorkspaceError) in try folder.run(.cancelRound(reason: reason)) }
+        print("本轮投票已取消：\(reason)")
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Workspace
+
+/// `pingshen vote cast --member M03 --pin PIN C01=同意 [C02=不同意 …]`
+struct VoteCast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cast",
+        abstract: "委员本人以 PIN 投电子票（R4）；选票不记名（R5）。Cast a member's own electronic ballot.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Option(help: ArgumentHelp("委员编号 Member id.", valueName: "MEMBER"))
+    var member: String
+
+    @Option(help: "签到时领取的 PIN The PIN handed out at sign-in.")
+    var pin: String
+
+    @Argument(help: ArgumentHelp("申报人=意见（同意/不同意/弃权 或 yes/no/abstain）；未列出的为空白 CANDIDATE=MARK.", valueName: "CANDIDATE=MARK"))
+    var choices: [String]
+
+    func validate() throws {
+        if choices.isEmpty { throw ValidationError("选票上至少需要一项，如 C01=同意 (at least one CANDIDATE=MARK)") }
+    }
+
+    func run() throws {
+        let folder = session.folder
+        let pairs = try parsePairs(choices)
+        let notices = try perform { () throws(WorkspaceError) in
+            try folder.castBallot(member: member, pin: pin, choices: SessionFolder.readChoices(pairs))
+        }
+        printNotices(notices)
+        print("\(member) 投票成功（选票已匿名封存，本轮结束时统一计票）")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Records
+import Workspace
+
+/// `pingshen vote open C01 [C02 …] [--paper]`
+struct VoteOpen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "开始一轮无记名投票；投票人名单此刻确定（R1、R3、R8、R9）。Open a ballot round; the voters are fixed now.")
+
+    @OptionGroup var session: SessionOptions
+
+    @Argument(help: ArgumentHelp("本轮表决的申报人（合并表决须投票人相同）Candidates on this sheet.", valueName: "CANDIDATE"))
+    var candidates: [String]
+
+    @Flag(help: "纸质选票，由两名计票人分别录入 Paper sheets entered by two tellers.")
+    var paper = false
+
+    func validate() throws {
+        if candidates.isEmpty { throw ValidationError("至少需要一名申报人编号 (name at least one candidate)") }
+    }
+
+    func run() throws {
+        let folder = session.folder
+        let entry = try perform { () throws(WorkspaceError) in try folder.run(.openRound(candidates, paper: paper)) }
+        guard case .roundOpened(let r) = entry.event else { return }
+        print("第 \(r.round) 轮投票开始（\(r.paper ? "纸质" : "电子")）：\(r.candidates.joined(separator: "、"))")
+        print("投票人 \(r.eligible.count) 名：\(r.eligible.joined(separator: " "))")
+        for id in r.candidates {
+            let n = r.denominators[id]!
+            print("  \(id) 基数 N=\(n)，同意须达 \(Tally.votesNeeded(denominator: n)) 票")
+        }
+        if r.paper { print("发出选票 \(r.eligible.count) 张，编号 1–\(r.eligible.count)") }
+        if r.yesCap > 0 { print("每张选票“同意”不超过 \(r.yesCap) 个，超过即为废票") }
+    }
+}
