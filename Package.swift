@@ -31,6 +31,9 @@ let package = Package(
             ]
         ),
 
+        // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
+        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal"]),
+
         // Build-time embedding of Samples/ (and later Templates/) so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),

@@ -16,7 +16,8 @@ public enum DurableFile {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "fstat") }
-        var out = [UInt8](repeating: 0, count: Int(st.st_size))
+        // Size the buffer from fstat, with one spare byte so that reaching EOF needs no regrowth.
+        var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0
         while true {
             if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The journal's bytes split into lines, as read from disk.
 ///
 /// Lines are kept as byte ranges of the file exactly as stored (STYLE.md 6): whatever is
@@ -15,9 +21,12 @@ public struct JournalText: Sendable {
         var lines: [Range<Int>] = []
         var start = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<buffer.count where buffer[i] == 0x0A {
-                lines.append(start..<i)
-                start = i + 1
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count,
+                  let hit = memchr(base + start, 0x0A, buffer.count - start) {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                lines.append(start..<end)
+                start = end + 1
             }
         }
         self.lines = lines

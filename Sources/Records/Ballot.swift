@@ -1,5 +1,5 @@
 /// An electronic ballot as written to the journal at round close: no member id, ever (R5).
-public struct Ballot: Codable, Sendable, Equatable {
+public struct Ballot: Encodable, Sendable, Equatable {
     /// SHA-256 of `BallotMessage.bytes(...)`, lowercase hex; the block is sorted by it.
     public var id: String
     /// Marks by candidate; a candidate left blank is absent.
@@ -30,18 +30,5 @@ public enum BallotMessage {
             out.append(contentsOf: field.utf8)
         }
         return out
-    }
-}
-
-/// A spooled ballot: what is kept durably while its round is open. Same fields as `Ballot`.
-public typealias SpooledBallot = Ballot
-
-/// The marks one teller read from one paper sheet: raw text per candidate, as on the paper.
-public struct SheetMarks: Codable, Sendable, Equatable {
-    /// For each candidate on the sheet, the marks the teller read (none = blank; two = void).
-    public var marks: [CandidateID: [String]]
-
-    public init(marks: [CandidateID: [String]]) {
-        self.marks = marks
     }
 }

@@ -1,5 +1,5 @@
 /// A valid mark on a ballot for one candidate.
-public enum Choice: String, Codable, Sendable, CaseIterable {
+public enum Choice: String, Encodable, Sendable, CaseIterable {
     case yes = "同意"
     case no = "不同意"
     case abstain = "弃权"
@@ -17,7 +17,7 @@ public enum Choice: String, Codable, Sendable, CaseIterable {
 }
 
 /// The outcome of a counted round for one candidate.
-public enum Outcome: String, Codable, Sendable {
+public enum Outcome: String, Encodable, Sendable {
     case passed
     case rejected
 

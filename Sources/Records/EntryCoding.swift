@@ -10,9 +10,34 @@ public enum EntryCoding {
         Array(try encoder().encode(entry))
     }
 
+    /// Decodes the lines at `ranges` of `bytes` (a whole journal file), without copying them.
+    /// - Throws: the index of the first line that fails, with its error.
+    public static func decodeLines(_ bytes: [UInt8], _ ranges: [Range<Int>]) throws(LineError) -> [Entry] {
+        var out: [Entry] = []
+        out.reserveCapacity(ranges.count)
+        try bytes.withUnsafeBufferPointer { buffer throws(LineError) in
+            for (i, range) in ranges.enumerated() {
+                do throws(JSONError) {
+                    var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
+                    out.append(try Entry(reading: &reader))
+                    try reader.finish()
+                } catch {
+                    throw LineError(index: i, error: JSONError(offset: error.offset - range.lowerBound, problem: error.problem))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A journal line that could not be decoded: its 0-based index and the problem.
+    public struct LineError: Error, Sendable {
+        public var index: Int
+        public var error: JSONError
+    }
+
     /// Decodes one journal line (without its newline).
-    public static func decode(_ line: some Collection<UInt8>) throws -> Entry {
-        try JSONDecoder().decode(Entry.self, from: Data(line))
+    public static func decode(_ line: some Collection<UInt8>) throws(JSONError) -> Entry {
+        try JSONReader.read(Entry.self, from: line)
     }
 
     /// Compact JSON of any record value, sorted keys, slashes unescaped.
@@ -29,7 +54,7 @@ public enum EntryCoding {
 
 extension EntryCoding {
     /// Decodes any record value from compact JSON.
-    public static func decodeValue<T: Decodable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(bytes))
+    public static func decodeValue<T: JSONReadable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws(JSONError) -> T {
+        try JSONReader.read(T.self, from: bytes)
     }
 }

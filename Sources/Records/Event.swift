@@ -65,43 +65,9 @@ public struct Entry: Sendable, Equatable {
     }
 }
 
-extension Entry: Codable {
+extension Entry: Encodable {
     enum CodingKeys: String, CodingKey {
         case seq, at, event, data
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        seq = try c.decode(Int.self, forKey: .seq)
-        at = try c.decode(String.self, forKey: .at)
-        let kind = try c.decode(String.self, forKey: .event)
-        func data<T: Decodable>(_ type: T.Type) throws -> T { try c.decode(T.self, forKey: .data) }
-        switch kind {
-        case "session.created": event = .sessionCreated(try data(SessionCreated.self))
-        case "members.arrived": event = .membersArrived(try data(MembersArrived.self))
-        case "member.left": event = .memberLeft(try data(MemberLeft.self))
-        case "observer.admitted": event = .observerAdmitted(try data(ObserverAdmitted.self))
-        case "meeting.opened": event = .meetingOpened(try data(MeetingOpened.self))
-        case "host.changed": event = .hostChanged(try data(HostChanged.self))
-        case "materials.reported": event = .materialsReported(try data(Note.self))
-        case "deliberation.began": event = .deliberationBegan(try data(DeliberationBegan.self))
-        case "opinion.recorded": event = .opinionRecorded(try data(CandidateNote.self))
-        case "member.recused": event = .memberRecused(try data(Recusal.self))
-        case "speech.recorded": event = .speechRecorded(try data(Speech.self))
-        case "round.opened": event = .roundOpened(try data(RoundOpened.self))
-        case "ballot.issued": event = .ballotIssued(try data(BallotIssued.self))
-        case "sheet.entered": event = .sheetEntered(try data(SheetEntered.self))
-        case "round.cancelled": event = .roundCancelled(try data(RoundCancelled.self))
-        case "round.closed": event = .roundClosed(try data(RoundClosed.self))
-        case "reason.recorded": event = .reasonRecorded(try data(CandidateNote.self))
-        case "matter.recorded": event = .matterRecorded(try data(Matter.self))
-        case "results.announced": event = .resultsAnnounced(try data(ResultsAnnounced.self))
-        case "meeting.closed": event = .meetingClosed(try data(MeetingClosed.self))
-        case "journal.repaired": event = .journalRepaired(try data(JournalRepaired.self))
-        default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .event, in: c, debugDescription: "unknown event kind '\(kind)'")
-        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,5 +1,5 @@
 /// The session's founding record: settings, roster, candidates and the registry as read at `init`.
-public struct SessionCreated: Codable, Sendable, Equatable {
+public struct SessionCreated: Encodable, Sendable, Equatable {
     /// Journal schema version.
     public var schema: Int
     /// 32 hex digits drawn at `init`; binds ballots to this session.
@@ -30,7 +30,7 @@ public struct SessionCreated: Codable, Sendable, Equatable {
 }
 
 /// A member's arrival (签到) or return, with the salted hash of the PIN handed to them.
-public struct Arrival: Codable, Sendable, Equatable {
+public struct Arrival: Encodable, Sendable, Equatable {
     public var member: MemberID
     /// 16 random bytes, hex; the PIN hash is SHA-256(`pingshen-pin-v1` 0x00 salt 0x00 PIN).
     public var pinSalt: String
@@ -43,13 +43,13 @@ public struct Arrival: Codable, Sendable, Equatable {
     }
 }
 
-public struct MembersArrived: Codable, Sendable, Equatable {
+public struct MembersArrived: Encodable, Sendable, Equatable {
     public var arrivals: [Arrival]
     public init(arrivals: [Arrival]) { self.arrivals = arrivals }
 }
 
 /// 中途离会.
-public struct MemberLeft: Codable, Sendable, Equatable {
+public struct MemberLeft: Encodable, Sendable, Equatable {
     public var member: MemberID
     public var reason: String?
     public init(member: MemberID, reason: String?) {
@@ -59,7 +59,7 @@ public struct MemberLeft: Codable, Sendable, Equatable {
 }
 
 /// Who an observer (列席人员) may be (R11).
-public enum ObserverKind: String, Codable, Sendable, CaseIterable {
+public enum ObserverKind: String, Encodable, Sendable, CaseIterable {
     /// Staff of the 组建单位.
     case organizer
     /// Staff of a 人力资源社会保障部门.
@@ -68,7 +68,7 @@ public enum ObserverKind: String, Codable, Sendable, CaseIterable {
     public var chinese: String { self == .organizer ? "评委会组建单位" : "人力资源社会保障部门" }
 }
 
-public struct ObserverAdmitted: Codable, Sendable, Equatable {
+public struct ObserverAdmitted: Encodable, Sendable, Equatable {
     public var name: String
     public var unit: String
     public var kind: ObserverKind
@@ -79,7 +79,7 @@ public struct ObserverAdmitted: Codable, Sendable, Equatable {
     }
 }
 
-public struct MeetingOpened: Codable, Sendable, Equatable {
+public struct MeetingOpened: Encodable, Sendable, Equatable {
     public var host: MemberID
     public var recorder: String
     public var agenda: [String]
@@ -90,19 +90,19 @@ public struct MeetingOpened: Codable, Sendable, Equatable {
     }
 }
 
-public struct HostChanged: Codable, Sendable, Equatable {
+public struct HostChanged: Encodable, Sendable, Equatable {
     public var host: MemberID
     public init(host: MemberID) { self.host = host }
 }
 
 /// Free text recorded in the minutes: a 组建单位 report, a 初审 opinion, a reason.
-public struct Note: Codable, Sendable, Equatable {
+public struct Note: Encodable, Sendable, Equatable {
     public var text: String
     public init(text: String) { self.text = text }
 }
 
 /// A recusal (回避) of one member from one candidate (R6).
-public struct Recusal: Codable, Sendable, Equatable {
+public struct Recusal: Encodable, Sendable, Equatable {
     public var member: MemberID
     public var candidate: CandidateID
     public var reason: String
@@ -114,7 +114,7 @@ public struct Recusal: Codable, Sendable, Equatable {
 }
 
 /// The deliberation of these candidates begins now (R3: attendance is counted from here).
-public struct DeliberationBegan: Codable, Sendable, Equatable {
+public struct DeliberationBegan: Encodable, Sendable, Equatable {
     public var candidates: [CandidateID]
     /// The 评议组/初审 opinion, when given with the command.
     public var opinion: String?
@@ -128,7 +128,7 @@ public struct DeliberationBegan: Codable, Sendable, Equatable {
 }
 
 /// A note tied to one candidate: a 初审 opinion or the reason for a rejection.
-public struct CandidateNote: Codable, Sendable, Equatable {
+public struct CandidateNote: Encodable, Sendable, Equatable {
     public var candidate: CandidateID
     public var text: String
     public init(candidate: CandidateID, text: String) {
@@ -138,7 +138,7 @@ public struct CandidateNote: Codable, Sendable, Equatable {
 }
 
 /// 发言摘要.
-public struct Speech: Codable, Sendable, Equatable {
+public struct Speech: Encodable, Sendable, Equatable {
     public var candidate: CandidateID
     public var member: MemberID
     public var text: String
@@ -150,7 +150,7 @@ public struct Speech: Codable, Sendable, Equatable {
 }
 
 /// A round opens: one ballot sheet for these candidates, the eligible set frozen (R3, R6, R9).
-public struct RoundOpened: Codable, Sendable, Equatable {
+public struct RoundOpened: Encodable, Sendable, Equatable {
     public var round: Int
     public var candidates: [CandidateID]
     /// Members who may vote, in roster order.
@@ -171,7 +171,7 @@ public struct RoundOpened: Codable, Sendable, Equatable {
 }
 
 /// A member received (and used) their ballot for a round. Names the member, never the choice (R5).
-public struct BallotIssued: Codable, Sendable, Equatable {
+public struct BallotIssued: Encodable, Sendable, Equatable {
     public var round: Int
     public var member: MemberID
     public init(round: Int, member: MemberID) {
@@ -181,7 +181,7 @@ public struct BallotIssued: Codable, Sendable, Equatable {
 }
 
 /// One teller's reading of one paper sheet.
-public struct SheetEntered: Codable, Sendable, Equatable {
+public struct SheetEntered: Encodable, Sendable, Equatable {
     public var round: Int
     public var sheet: Int
     public var teller: String
@@ -194,7 +194,7 @@ public struct SheetEntered: Codable, Sendable, Equatable {
     }
 }
 
-public struct RoundCancelled: Codable, Sendable, Equatable {
+public struct RoundCancelled: Encodable, Sendable, Equatable {
     public var round: Int
     public var reason: String
     public init(round: Int, reason: String) {
@@ -204,7 +204,7 @@ public struct RoundCancelled: Codable, Sendable, Equatable {
 }
 
 /// A round closes: its ballots as one block sorted by id (R5), and the tally (R7).
-public struct RoundClosed: Codable, Sendable, Equatable {
+public struct RoundClosed: Encodable, Sendable, Equatable {
     public var round: Int
     /// Electronic ballots sorted by `id`; empty for a paper round.
     public var ballots: [Ballot]
@@ -220,7 +220,7 @@ public struct RoundClosed: Codable, Sendable, Equatable {
 }
 
 /// 专项问题 or 其他事项, with its handling.
-public struct Matter: Codable, Sendable, Equatable {
+public struct Matter: Encodable, Sendable, Equatable {
     public var text: String
     public var handling: String?
     public init(text: String, handling: String?) {
@@ -230,7 +230,7 @@ public struct Matter: Codable, Sendable, Equatable {
 }
 
 /// The host announces these results (R12).
-public struct ResultsAnnounced: Codable, Sendable, Equatable {
+public struct ResultsAnnounced: Encodable, Sendable, Equatable {
     public var host: MemberID
     public var candidates: [CandidateID]
     public init(host: MemberID, candidates: [CandidateID]) {
@@ -239,7 +239,7 @@ public struct ResultsAnnounced: Codable, Sendable, Equatable {
     }
 }
 
-public struct MeetingClosed: Codable, Sendable, Equatable {
+public struct MeetingClosed: Encodable, Sendable, Equatable {
     public var host: MemberID
     /// Decisions appended to the committee registry at close.
     public var registered: Int
@@ -250,7 +250,7 @@ public struct MeetingClosed: Codable, Sendable, Equatable {
 }
 
 /// A torn last line was cut from the journal by `pingshen repair`; its bytes are kept aside.
-public struct JournalRepaired: Codable, Sendable, Equatable {
+public struct JournalRepaired: Encodable, Sendable, Equatable {
     public var discardedBytes: Int
     public var sha256: String
     public var keptIn: String

@@ -4,7 +4,7 @@ public typealias MemberID = String
 public typealias CandidateID = String
 
 /// A member's office on the committee (职务).
-public enum Office: String, Codable, Sendable, CaseIterable {
+public enum Office: String, Encodable, Sendable, CaseIterable {
     case chair = "主任委员"
     case viceChair = "副主任委员"
     case member = "委员"
@@ -14,7 +14,7 @@ public enum Office: String, Codable, Sendable, CaseIterable {
 }
 
 /// One row of `members.csv`.
-public struct Member: Codable, Sendable, Equatable {
+public struct Member: Encodable, Sendable, Equatable {
     public var id: MemberID
     public var name: String
     public var office: Office
@@ -32,7 +32,7 @@ public struct Member: Codable, Sendable, Equatable {
 }
 
 /// One row of `candidates.csv`: a person's application for a title.
-public struct Candidate: Codable, Sendable, Equatable {
+public struct Candidate: Encodable, Sendable, Equatable {
     public var id: CandidateID
     public var name: String
     /// 性别: 男 or 女.
@@ -81,7 +81,7 @@ public struct Candidate: Codable, Sendable, Equatable {
 ///
 /// Two applications are the same when both carry a 证件号码 and those agree, or otherwise when
 /// 姓名, 性别 and 出生年月 agree — in either case for the same 申报职称.
-public struct ApplicantKey: Codable, Sendable, Hashable {
+public struct ApplicantKey: Encodable, Sendable, Hashable {
     public var name: String
     public var gender: String
     public var born: String

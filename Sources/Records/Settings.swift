@@ -1,5 +1,5 @@
 /// Who counts in N, the denominator of the two-thirds rule (R7).
-public enum Denominator: String, Codable, Sendable, CaseIterable {
+public enum Denominator: String, Encodable, Sendable, CaseIterable {
     /// N = members eligible for the candidate when its vote opens (default).
     case eligible
     /// N = all members present when the vote opens.
@@ -7,7 +7,7 @@ public enum Denominator: String, Codable, Sendable, CaseIterable {
 }
 
 /// The committee's settings for one session, from `session.toml`.
-public struct Settings: Codable, Sendable, Equatable {
+public struct Settings: Encodable, Sendable, Equatable {
     /// 评委会名称.
     public var name: String
     /// 系列.

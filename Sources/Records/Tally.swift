@@ -1,5 +1,5 @@
 /// The count for one candidate in a closed round. `yes + no + abstain + void == denominator`.
-public struct Tally: Codable, Sendable, Equatable {
+public struct Tally: Encodable, Sendable, Equatable {
     public var candidate: CandidateID
     /// N, frozen when the round opened (R7).
     public var denominator: Int
@@ -32,7 +32,7 @@ public struct Tally: Codable, Sendable, Equatable {
 }
 
 /// One line of the committee registry: a decision a past session reached (R8).
-public struct PastDecision: Codable, Sendable, Equatable {
+public struct PastDecision: Encodable, Sendable, Equatable {
     public var committee: String
     public var session: String
     public var date: String

@@ -8,7 +8,7 @@ import Seal
 /// journaled. Because a cast writes the spool first and the journal second, under the folder's
 /// lock, the spool holds either exactly as many ballots as the journal has receipts, or one more
 /// (a cast interrupted between the two writes, never acknowledged), never fewer.
-struct BallotSpool {
+public struct BallotSpool {
     let path: String
 
     init(folder: SessionFolder, round: Int) {
@@ -70,12 +70,12 @@ struct BallotSpool {
     }
 
     /// SHA-256 of the ballot's message (`BallotMessage`), hex.
-    static func ballotID(_ b: Ballot, session: String, round: Int) -> String {
+    public static func ballotID(_ b: Ballot, session: String, round: Int) -> String {
         Digest.sha256Hex(BallotMessage.bytes(session: session, round: round, choices: b.choices, nonce: b.nonce))
     }
 
     /// A new ballot for `choices` with a fresh nonce.
-    static func make(_ choices: [CandidateID: Choice], session: String, round: Int) -> Ballot {
+    public static func make(_ choices: [CandidateID: Choice], session: String, round: Int) -> Ballot {
         let nonce = Digest.hex(SecureRandom.bytes(16))
         var b = Ballot(id: "", choices: choices, nonce: nonce)
         b.id = ballotID(b, session: session, round: round)
@@ -90,7 +90,7 @@ import Glibc
 /// JSON for auxiliary line files (spool, registry): the journal's encoding rules.
 enum JSONLine {
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try EntryCoding.encodeValue(value) }
-    static func decode<T: Decodable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
+    static func decode<T: JSONReadable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
         try EntryCoding.decodeValue(type, bytes)
     }
 }

@@ -41,15 +41,10 @@ public struct SessionFolder: Sendable {
             }
             throw .damaged("\(Self.journalName) 第 1 行不完整（写入中断）", "\(Self.journalName) line 1 is incomplete (interrupted write)")
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(text.lines.count)
-        for i in text.lines.indices {
-            do {
-                entries.append(try EntryCoding.decode(text.line(i)))
-            } catch {
-                throw .damaged("\(Self.journalName) 第 \(i + 1) 行已损坏，无法解析：\(error)",
-                               "\(Self.journalName) line \(i + 1) is damaged and cannot be parsed: \(error)")
-            }
+        let entries: [Entry]
+        do { entries = try EntryCoding.decodeLines(text.bytes, text.lines) } catch {
+            throw .damaged("\(Self.journalName) 第 \(error.index + 1) 行已损坏，无法解析：\(error.error)",
+                           "\(Self.journalName) line \(error.index + 1) is damaged and cannot be parsed: \(error.error)")
         }
         do {
             return Loaded(text: text, entries: entries, state: try SessionState.replay(entries))

@@ -2,8 +2,8 @@ import Records
 import Review
 
 /// What `pingshen status --json` prints: the session as replayed, for people and scripts.
-public struct StatusReport: Codable, Sendable, Equatable {
-    public struct CandidateLine: Codable, Sendable, Equatable {
+public struct StatusReport: Encodable, Sendable, Equatable {
+    public struct CandidateLine: Encodable, Sendable, Equatable {
         public var id: CandidateID
         public var name: String
         /// pending, deliberating, voting, counted or barred.
@@ -23,7 +23,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         public var reason: String?
     }
 
-    public struct RoundLine: Codable, Sendable, Equatable {
+    public struct RoundLine: Encodable, Sendable, Equatable {
         public var number: Int
         public var candidates: [CandidateID]
         public var eligible: [MemberID]

@@ -1,0 +1,325 @@
+// How each event's `data` reads itself (see RecordReading.swift).
+
+/// The fields of one JSON object, read by kind; what a record needs is then taken by name.
+struct Fields: ~Copyable {
+    var text: [String: String] = [:]
+    var number: [String: Int] = [:]
+    var flag: [String: Bool] = [:]
+
+    func t(_ k: String, _ r: borrowing JSONReader) throws(JSONError) -> String { try r.required(text[k], k) }
+    func n(_ k: String, _ r: borrowing JSONReader) throws(JSONError) -> Int { try r.required(number[k], k) }
+    func b(_ k: String, _ r: borrowing JSONReader) throws(JSONError) -> Bool { try r.required(flag[k], k) }
+}
+
+extension JSONReader {
+    /// Reads an object whose fields are all strings (optional ones may be null or absent),
+    /// integers or booleans, as listed.
+    mutating func fields(text: Set<String> = [], number: Set<String> = [], flag: Set<String> = []) throws(JSONError) -> Fields {
+        var f = Fields()
+        try object { r, key throws(JSONError) in
+            if text.contains(key) {
+                if let s = try r.optionalString() { f.text[key] = s }
+            } else if number.contains(key) {
+                f.number[key] = try r.int()
+            } else if flag.contains(key) {
+                f.flag[key] = try r.bool()
+            } else {
+                throw r.unknown(key)
+            }
+        }
+        return f
+    }
+}
+
+extension SessionCreated: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var schema: Int?
+        var session, registryPath: String?
+        var settings: Settings?
+        var members: [Member]?
+        var candidates: [Candidate]?
+        var registry: [PastDecision]?
+        var sources: [String: String]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "schema": schema = try r.int()
+            case "session": session = try r.string()
+            case "settings": settings = try r.read()
+            case "members": members = try r.list()
+            case "candidates": candidates = try r.list()
+            case "registry": registry = try r.list()
+            case "registryPath": registryPath = try r.optionalString()
+            case "sources": sources = try r.map { r throws(JSONError) in try r.string() }
+            default: throw r.unknown(key)
+            }
+        }
+        let version = try r.required(schema, "schema")
+        guard version == 1 else { throw r.error("不支持的日志格式版本 \(version) (unsupported schema)") }
+        self.init(schema: version, session: try r.required(session, "session"), settings: try r.required(settings, "settings"),
+                  members: try r.required(members, "members"), candidates: try r.required(candidates, "candidates"),
+                  registry: try r.required(registry, "registry"), registryPath: registryPath, sources: try r.required(sources, "sources"))
+    }
+}
+
+extension Arrival: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["member", "pinSalt", "pinHash"])
+        self.init(member: try f.t("member", r), pinSalt: try f.t("pinSalt", r), pinHash: try f.t("pinHash", r))
+    }
+}
+
+extension MembersArrived: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var arrivals: [Arrival]?
+        try r.object { r, key throws(JSONError) in
+            guard key == "arrivals" else { throw r.unknown(key) }
+            arrivals = try r.list()
+        }
+        self.init(arrivals: try r.required(arrivals, "arrivals"))
+    }
+}
+
+extension MemberLeft: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["member", "reason"])
+        self.init(member: try f.t("member", r), reason: f.text["reason"])
+    }
+}
+
+extension ObserverAdmitted: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["name", "unit", "kind"])
+        guard let kind = ObserverKind(rawValue: try f.t("kind", r)) else { throw r.error("无效的列席类别 (invalid observer kind)") }
+        self.init(name: try f.t("name", r), unit: try f.t("unit", r), kind: kind)
+    }
+}
+
+extension MeetingOpened: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var host, recorder: String?
+        var agenda: [String]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "host": host = try r.string()
+            case "recorder": recorder = try r.string()
+            case "agenda": agenda = try r.strings()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(host: try r.required(host, "host"), recorder: try r.required(recorder, "recorder"), agenda: try r.required(agenda, "agenda"))
+    }
+}
+
+extension HostChanged: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        self.init(host: try r.fields(text: ["host"]).t("host", r))
+    }
+}
+
+extension Note: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        self.init(text: try r.fields(text: ["text"]).t("text", r))
+    }
+}
+
+extension Recusal: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["member", "candidate", "reason"])
+        self.init(member: try f.t("member", r), candidate: try f.t("candidate", r), reason: try f.t("reason", r))
+    }
+}
+
+extension DeliberationBegan: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var candidates: [String]?
+        var opinion: String?
+        var recusals: [Recusal]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "candidates": candidates = try r.strings()
+            case "opinion": opinion = try r.optionalString()
+            case "recusals": recusals = try r.list()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(candidates: try r.required(candidates, "candidates"), opinion: opinion, recusals: try r.required(recusals, "recusals"))
+    }
+}
+
+extension CandidateNote: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["candidate", "text"])
+        self.init(candidate: try f.t("candidate", r), text: try f.t("text", r))
+    }
+}
+
+extension Speech: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["candidate", "member", "text"])
+        self.init(candidate: try f.t("candidate", r), member: try f.t("member", r), text: try f.t("text", r))
+    }
+}
+
+extension RoundOpened: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var round, yesCap: Int?
+        var candidates, eligible: [String]?
+        var denominators: [String: Int]?
+        var paper: Bool?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "round": round = try r.int()
+            case "yesCap": yesCap = try r.int()
+            case "candidates": candidates = try r.strings()
+            case "eligible": eligible = try r.strings()
+            case "denominators": denominators = try r.map { r throws(JSONError) in try r.int() }
+            case "paper": paper = try r.bool()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(round: try r.required(round, "round"), candidates: try r.required(candidates, "candidates"),
+                  eligible: try r.required(eligible, "eligible"), denominators: try r.required(denominators, "denominators"),
+                  paper: try r.required(paper, "paper"), yesCap: try r.required(yesCap, "yesCap"))
+    }
+}
+
+extension BallotIssued: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        // The journal's most frequent record: read without any per-record collections.
+        var round: Int?
+        var member: String?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "round": round = try r.int()
+            case "member": member = try r.string()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(round: try r.required(round, "round"), member: try r.required(member, "member"))
+    }
+}
+
+extension SheetEntered: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var round, sheet: Int?
+        var teller: String?
+        var marks: [String: [String]]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "round": round = try r.int()
+            case "sheet": sheet = try r.int()
+            case "teller": teller = try r.string()
+            case "marks": marks = try r.map { r throws(JSONError) in try r.strings() }
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(round: try r.required(round, "round"), sheet: try r.required(sheet, "sheet"),
+                  teller: try r.required(teller, "teller"), marks: try r.required(marks, "marks"))
+    }
+}
+
+extension RoundCancelled: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["reason"], number: ["round"])
+        self.init(round: try f.n("round", r), reason: try f.t("reason", r))
+    }
+}
+
+extension RoundClosed: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var round, returned: Int?
+        var ballots: [Ballot]?
+        var tallies: [Tally]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "round": round = try r.int()
+            case "returned": returned = try r.int()
+            case "ballots": ballots = try r.list()
+            case "tallies": tallies = try r.list()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(round: try r.required(round, "round"), ballots: try r.required(ballots, "ballots"),
+                  returned: try r.required(returned, "returned"), tallies: try r.required(tallies, "tallies"))
+    }
+}
+
+extension Matter: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["text", "handling"])
+        self.init(text: try f.t("text", r), handling: f.text["handling"])
+    }
+}
+
+extension ResultsAnnounced: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var host: String?
+        var candidates: [String]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "host": host = try r.string()
+            case "candidates": candidates = try r.strings()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(host: try r.required(host, "host"), candidates: try r.required(candidates, "candidates"))
+    }
+}
+
+extension MeetingClosed: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["host"], number: ["registered"])
+        self.init(host: try f.t("host", r), registered: try f.n("registered", r))
+    }
+}
+
+extension JournalRepaired: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["sha256", "keptIn"], number: ["discardedBytes"])
+        self.init(discardedBytes: try f.n("discardedBytes", r), sha256: try f.t("sha256", r), keptIn: try f.t("keptIn", r))
+    }
+}
+
+extension Entry: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var seq: Int?
+        var at, kind: String?
+        var data: Range<Int>?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "seq": seq = try r.int()
+            case "at": at = try r.string()
+            case "event": kind = try r.string()
+            case "data": data = try r.skipValue()
+            default: throw r.unknown(key)
+            }
+        }
+        let range = try r.required(data, "data")
+        let event: Event
+        switch try r.required(kind, "event") {
+        case "session.created": event = .sessionCreated(try r.read(SessionCreated.self, at: range))
+        case "members.arrived": event = .membersArrived(try r.read(MembersArrived.self, at: range))
+        case "member.left": event = .memberLeft(try r.read(MemberLeft.self, at: range))
+        case "observer.admitted": event = .observerAdmitted(try r.read(ObserverAdmitted.self, at: range))
+        case "meeting.opened": event = .meetingOpened(try r.read(MeetingOpened.self, at: range))
+        case "host.changed": event = .hostChanged(try r.read(HostChanged.self, at: range))
+        case "materials.reported": event = .materialsReported(try r.read(Note.self, at: range))
+        case "deliberation.began": event = .deliberationBegan(try r.read(DeliberationBegan.self, at: range))
+        case "opinion.recorded": event = .opinionRecorded(try r.read(CandidateNote.self, at: range))
+        case "member.recused": event = .memberRecused(try r.read(Recusal.self, at: range))
+        case "speech.recorded": event = .speechRecorded(try r.read(Speech.self, at: range))
+        case "round.opened": event = .roundOpened(try r.read(RoundOpened.self, at: range))
+        case "ballot.issued": event = .ballotIssued(try r.read(BallotIssued.self, at: range))
+        case "sheet.entered": event = .sheetEntered(try r.read(SheetEntered.self, at: range))
+        case "round.cancelled": event = .roundCancelled(try r.read(RoundCancelled.self, at: range))
+        case "round.closed": event = .roundClosed(try r.read(RoundClosed.self, at: range))
+        case "reason.recorded": event = .reasonRecorded(try r.read(CandidateNote.self, at: range))
+        case "matter.recorded": event = .matterRecorded(try r.read(Matter.self, at: range))
+        case "results.announced": event = .resultsAnnounced(try r.read(ResultsAnnounced.self, at: range))
+        case "meeting.closed": event = .meetingClosed(try r.read(MeetingClosed.self, at: range))
+        case "journal.repaired": event = .journalRepaired(try r.read(JournalRepaired.self, at: range))
+        case let other: throw r.error("未知的事件类型 \"\(other)\" (unknown event kind)")
+        }
+        self.init(seq: try r.required(seq, "seq"), at: try r.required(at, "at"), event: event)
+    }
+}
