@@ -93,8 +93,13 @@ extension SessionState {
                 list[list.count - 1].reason = e.reason
                 stays[e.member] = list
             }
-            for id in progress.keys where progress[id]!.stage == .deliberating {
-                progress[id]!.attended.remove(e.member)
+            // Candidates on an open ballot keep their frozen voters, but if that round is
+            // cancelled the next one needs attendance from the deliberation onwards (R3).
+            for id in progress.keys {
+                switch progress[id]!.stage {
+                case .deliberating, .voting: progress[id]!.attended.remove(e.member)
+                default: break
+                }
             }
 
         case .observerAdmitted(let e):
