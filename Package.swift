@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "SealTests", dependencies: ["Seal"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Seal"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
     ]
 )
