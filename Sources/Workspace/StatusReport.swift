@@ -21,6 +21,28 @@ public struct StatusReport: Encodable, Sendable, Equatable {
         public var announced: Bool
         public var recused: [MemberID]
         public var reason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, state, result, yes, no, abstain, void, denominator, round, announced, recused, reason
+        }
+
+        /// Writes every field, absent values as `null`, so scripts can rely on the keys.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(state, forKey: .state)
+            try c.encode(result, forKey: .result)
+            try c.encode(yes, forKey: .yes)
+            try c.encode(no, forKey: .no)
+            try c.encode(abstain, forKey: .abstain)
+            try c.encode(void, forKey: .void)
+            try c.encode(denominator, forKey: .denominator)
+            try c.encode(round, forKey: .round)
+            try c.encode(announced, forKey: .announced)
+            try c.encode(recused, forKey: .recused)
+            try c.encode(reason, forKey: .reason)
+        }
     }
 
     public struct RoundLine: Encodable, Sendable, Equatable {
@@ -51,6 +73,32 @@ public struct StatusReport: Encodable, Sendable, Equatable {
     public var rejectedWithoutReason: [CandidateID]
     /// Bytes of an interrupted last journal line awaiting `pingshen repair`, if any.
     public var tornTail: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case session, committee, date, phase, open, closed, size, quorum, present, host, recorder, round, candidates,
+             unannounced, rejectedWithoutReason, tornTail
+    }
+
+    /// Writes every field, absent values as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(session, forKey: .session)
+        try c.encode(committee, forKey: .committee)
+        try c.encode(date, forKey: .date)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(open, forKey: .open)
+        try c.encode(closed, forKey: .closed)
+        try c.encode(size, forKey: .size)
+        try c.encode(quorum, forKey: .quorum)
+        try c.encode(present, forKey: .present)
+        try c.encode(host, forKey: .host)
+        try c.encode(recorder, forKey: .recorder)
+        try c.encode(round, forKey: .round)
+        try c.encode(candidates, forKey: .candidates)
+        try c.encode(unannounced, forKey: .unannounced)
+        try c.encode(rejectedWithoutReason, forKey: .rejectedWithoutReason)
+        try c.encode(tornTail, forKey: .tornTail)
+    }
 
     public init(_ state: SessionState, tornTail: Int? = nil) {
         session = state.session

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The command-line contract later work and acceptance checks drive: names, flags, JSON fields, exit codes.
+@Suite("Command-line contract", .serialized)
+struct ContractTests {
+    @Test("the sample session runs end to end and gives the expected results")
+    func demo() throws {
+        let dir = try CLI.temporaryDirectory() + "/sample"
+        let out = try CLI.ok(["demo", dir])
+        #expect(out.contains("会议于 12:05 结束：表决 14 人，通过 13 人，未通过 1 人"))
+        let status = try CLI.json(try CLI.ok(["-C", dir, "status", "--json"]))
+        #expect(status["closed"] as? Bool == true && status["open"] as? Bool == false)
+        let candidates = try #require(status["candidates"] as? [[String: Any]])
+        #expect(candidates.count == 14)
+        let byID = Dictionary(uniqueKeysWithValues: candidates.map { ($0["id"] as! String, $0) })
+        #expect(byID["C05"]?["result"] as? String == "rejected")
+        #expect(byID["C05"]?["yes"] as? Int == 11 && byID["C05"]?["denominator"] as? Int == 21)
+        // C08 passes exactly at the bound: 15 of 22 (3 × 15 = 45 ≥ 44).
+        #expect(byID["C08"]?["yes"] as? Int == 15 && byID["C08"]?["denominator"] as? Int == 22 && byID["C08"]?["result"] as? String == "passed")
+        for c in candidates {
+            let yes = c["yes"] as! Int, no = c["no"] as! Int, abstain = c["abstain"] as! Int, void = c["void"] as! Int, n = c["denominator"] as! Int
+            #expect(yes + no + abstain + void == n)
+            #expect((c["result"] as! String == "passed") == (3 * yes >= 2 * n))
+        }
+        // A second run into the same folder is refused unless asked to replace it.
+        #expect(try CLI.run(["demo", dir]).status == 2)
+        try CLI.ok(["demo", dir, "--replace"])
+    }
+
+    @Test("checkin --json prints {\"pins\": {...}}; status --json has the promised fields")
+    func jsonShapes() throws {
+        let dir = try CLI.newSession()
+        let pins = try CLI.checkIn(dir, CLI.members(1...17))
+        #expect(pins.count == 17)
+        #expect(pins.values.allSatisfy { $0.count == 6 && $0.allSatisfy(\.isNumber) })
+        let status = try CLI.json(try CLI.ok(["-C", dir, "status", "--json"]))
+        for key in ["present", "quorum", "open", "closed", "candidates"] { #expect(status[key] != nil, "missing \(key)") }
+        #expect((status["present"] as? [String])?.count == 17)
+        #expect(status["quorum"] as? Int == 17)
+        let first = try #require((status["candidates"] as? [[String: Any]])?.first)
+        for key in ["id", "state", "result", "yes", "no", "abstain", "void", "denominator"] {
+            #expect(first.keys.contains(key), "candidate lacks \(key)")
+        }
+        #expect(first["state"] as? String == "pending")
+        #expect(first["result"] is NSNull)
+    }
+
+    @Test("a refusal exits 3, names the rule and the article in Chinese and English, and writes nothing")
+    func refusal() throws {
+        let dir = try CLI.newSession()
+        let pins = try CLI.checkIn(dir, CLI.members(1...20))
+        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
+        try CLI.ok(["-C", dir, "deliberate", "C01"])
+        try CLI.ok(["-C", dir, "checkout", "M07", "--reason", "接电话"])
+        _ = try CLI.checkIn(dir, ["M07"])
+        try CLI.ok(["-C", dir, "vote", "open", "C01"])
+        let journal = dir + "/journal.jsonl"
+        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        let r = try CLI.run(["-C", dir, "vote", "cast", "--member", "M07", "--pin", pins["M07"]!, "C01=同意"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("R3") && r.stderr.contains("第二十三条第五项") && r.stderr.contains("中途离会"))
+        #expect(r.stderr.contains("Refused (R3)") && r.stderr.contains("Art. 23(5)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
+
+        let proxy = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M06"]!, "C01=同意"])
+        #expect(proxy.status == 3 && proxy.stderr.contains("R4"))
+        let unknown = try CLI.run(["-C", dir, "vote", "cast", "--member", "M99", "--pin", "1", "C01=同意"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("M99"))
+        let badMark = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M05"]!, "C01=也许"])
+        #expect(badMark.status == 2)
+        let twice = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M05"]!, "C01=同意", "C01=不同意"])
+        #expect(twice.status == 2)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
+        try CLI.ok(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M05"]!, "C01=yes"])
+    }
+
+    @Test("init refuses bad input with file, line and column, and leaves nothing behind")
+    func initBadInput() throws {
+        let tmp = try CLI.temporaryDirectory()
+        var members = try String(contentsOfFile: CLI.samples + "/members.csv", encoding: .utf8)
+        members = members.replacingOccurrences(of: "M07,刘洋,委员", with: "M07,刘洋,组长")
+        try members.write(toFile: tmp + "/members.csv", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["init", tmp + "/s", "--settings", CLI.samples + "/session.toml", "--members", tmp + "/members.csv",
+                             "--candidates", CLI.samples + "/candidates.csv"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("members.csv:8:3") && r.stderr.contains("职务"))
+        #expect(!FileManager.default.fileExists(atPath: tmp + "/s"))
+    }
+
+    @Test("-C DIR works like git -C, before the subcommand; --session DIR after it")
+    func directoryOption() throws {
+        let dir = try CLI.newSession()
+        let a = try CLI.ok(["-C", dir, "status", "--json"])
+        let b = try CLI.ok(["status", "--json", "--session", dir])
+        #expect(a == b)
+        #expect(try CLI.run(["-C", dir + "/nope", "status"]).status == 2)
+        #expect(try CLI.run(["-C", "/", "status"]).status == 1)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The voting kiosk driven through its standard input, as members would type.
+@Suite("Voting kiosk", .serialized)
+struct KioskTests {
+    @Test("members vote one after another; a wrong PIN is refused; the screen is cleared after each")
+    func kiosk() throws {
+        let dir = try CLI.newSession()
+        let pins = try CLI.checkIn(dir, CLI.members(1...20))
+        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
+        try CLI.ok(["-C", dir, "deliberate", "C01", "C02"])
+        try CLI.ok(["-C", dir, "vote", "open", "C01", "C02"])
+        let input = [
+            "M02", pins["M02"]!, "1", "2", "y", "",      // votes 同意, 不同意
+            "M03", "000000",                            // wrong PIN
+            "M03", pins["M03"]!, "1", "", "n", "",        // declines to submit
+            "M03", pins["M03"]!, "3", "1", "y", "",       // votes 弃权, 同意
+            "M02", pins["M02"]!,                        // second ballot: refused
+            "q",
+        ].joined(separator: "\n") + "\n"
+        let r = try CLI.run(["-C", dir, "vote", "kiosk"], input: input)
+        #expect(r.status == 0)
+        #expect(r.stdout.components(separatedBy: "投票成功").count - 1 == 2)
+        #expect(r.stdout.contains("\u{1B}[2J"))
+        #expect(r.stderr.contains("PIN 不正确") && r.stderr.contains("不得重复投票"))
+        #expect(!r.stdout.contains(pins["M02"]!), "the PIN is never echoed")
+        let closed = try CLI.ok(["-C", dir, "vote", "close", "--json"])
+        let tallies = try #require(try JSONSerialization.jsonObject(with: Data(closed.utf8)) as? [[String: Any]])
+        #expect(tallies[0]["yes"] as? Int == 1 && tallies[0]["abstain"] as? Int == 1)
+        #expect(tallies[1]["no"] as? Int == 1 && tallies[1]["yes"] as? Int == 1)
+    }
+
+    @Test("the kiosk stops accepting a member after three wrong PINs")
+    func lockout() throws {
+        let dir = try CLI.newSession()
+        let pins = try CLI.checkIn(dir, CLI.members(1...20))
+        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
+        try CLI.ok(["-C", dir, "deliberate", "C01"])
+        try CLI.ok(["-C", dir, "vote", "open", "C01"])
+        let input = ["M04", "1", "M04", "2", "M04", "3", "M04", "q"].joined(separator: "\n") + "\n"
+        let r = try CLI.run(["-C", dir, "vote", "kiosk"], input: input)
+        #expect(r.stdout.contains("PIN 已连续错误 3 次"))
+        _ = pins
+    }
+}
