@@ -50,7 +50,10 @@ public enum Event: Sendable, Equatable {
     }
 }
 
-/// One journal line: `{"at":…,"data":{…},"event":…,"seq":…}`.
+/// One journal line: `{"at":…,"event":…,"payload":{…},"seq":…}`.
+///
+/// With sorted keys the event's kind comes before its payload, so a reader knows what it is
+/// reading when it gets there.
 public struct Entry: Sendable, Equatable {
     /// 1-based, contiguous.
     public var seq: Int
@@ -67,7 +70,7 @@ public struct Entry: Sendable, Equatable {
 
 extension Entry: Encodable {
     enum CodingKeys: String, CodingKey {
-        case seq, at, event, data
+        case seq, at, event, payload
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,27 +79,27 @@ extension Entry: Encodable {
         try c.encode(at, forKey: .at)
         try c.encode(event.kind, forKey: .event)
         switch event {
-        case .sessionCreated(let d): try c.encode(d, forKey: .data)
-        case .membersArrived(let d): try c.encode(d, forKey: .data)
-        case .memberLeft(let d): try c.encode(d, forKey: .data)
-        case .observerAdmitted(let d): try c.encode(d, forKey: .data)
-        case .meetingOpened(let d): try c.encode(d, forKey: .data)
-        case .hostChanged(let d): try c.encode(d, forKey: .data)
-        case .materialsReported(let d): try c.encode(d, forKey: .data)
-        case .deliberationBegan(let d): try c.encode(d, forKey: .data)
-        case .opinionRecorded(let d): try c.encode(d, forKey: .data)
-        case .memberRecused(let d): try c.encode(d, forKey: .data)
-        case .speechRecorded(let d): try c.encode(d, forKey: .data)
-        case .roundOpened(let d): try c.encode(d, forKey: .data)
-        case .ballotIssued(let d): try c.encode(d, forKey: .data)
-        case .sheetEntered(let d): try c.encode(d, forKey: .data)
-        case .roundCancelled(let d): try c.encode(d, forKey: .data)
-        case .roundClosed(let d): try c.encode(d, forKey: .data)
-        case .reasonRecorded(let d): try c.encode(d, forKey: .data)
-        case .matterRecorded(let d): try c.encode(d, forKey: .data)
-        case .resultsAnnounced(let d): try c.encode(d, forKey: .data)
-        case .meetingClosed(let d): try c.encode(d, forKey: .data)
-        case .journalRepaired(let d): try c.encode(d, forKey: .data)
+        case .sessionCreated(let d): try c.encode(d, forKey: .payload)
+        case .membersArrived(let d): try c.encode(d, forKey: .payload)
+        case .memberLeft(let d): try c.encode(d, forKey: .payload)
+        case .observerAdmitted(let d): try c.encode(d, forKey: .payload)
+        case .meetingOpened(let d): try c.encode(d, forKey: .payload)
+        case .hostChanged(let d): try c.encode(d, forKey: .payload)
+        case .materialsReported(let d): try c.encode(d, forKey: .payload)
+        case .deliberationBegan(let d): try c.encode(d, forKey: .payload)
+        case .opinionRecorded(let d): try c.encode(d, forKey: .payload)
+        case .memberRecused(let d): try c.encode(d, forKey: .payload)
+        case .speechRecorded(let d): try c.encode(d, forKey: .payload)
+        case .roundOpened(let d): try c.encode(d, forKey: .payload)
+        case .ballotIssued(let d): try c.encode(d, forKey: .payload)
+        case .sheetEntered(let d): try c.encode(d, forKey: .payload)
+        case .roundCancelled(let d): try c.encode(d, forKey: .payload)
+        case .roundClosed(let d): try c.encode(d, forKey: .payload)
+        case .reasonRecorded(let d): try c.encode(d, forKey: .payload)
+        case .matterRecorded(let d): try c.encode(d, forKey: .payload)
+        case .resultsAnnounced(let d): try c.encode(d, forKey: .payload)
+        case .meetingClosed(let d): try c.encode(d, forKey: .payload)
+        case .journalRepaired(let d): try c.encode(d, forKey: .payload)
         }
     }
 }

@@ -65,6 +65,8 @@ extension SessionState {
             guard candidateIndex[id] != nil else { throw fail("未知申报人 \(id) (unknown candidate)") }
         }
         func round(_ number: Int) throws(ReplayError) -> Int {
+            // Rounds are numbered 1, 2, … in order, so the number is nearly always the index + 1.
+            if number >= 1, number <= rounds.count, rounds[number - 1].number == number { return number - 1 }
             guard let i = rounds.firstIndex(where: { $0.number == number }) else {
                 throw fail("未开启的第 \(number) 轮 (round \(number) was never opened)")
             }

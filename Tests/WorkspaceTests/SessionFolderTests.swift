@@ -66,7 +66,7 @@ struct SessionFolderTests {
         var f = try SessionFixture()
         try f.open(present: 20)
         let intact = try f.journalBytes()
-        let torn = Array(#"{"at":"2026-11-26T09:00:00+08:00","data":{"text":"半"#.utf8)
+        let torn = Array(#"{"at":"2026-11-26T09:00:00+08:00","event":"materials.reported","payload":{"text":"半"#.utf8)
         try DurableFile.append(torn, to: f.journalPath)
 
         #expect(try f.folder.status().tornTail == torn.count)

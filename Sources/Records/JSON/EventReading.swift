@@ -284,42 +284,52 @@ extension Entry: JSONReadable {
     public init(reading r: inout JSONReader) throws(JSONError) {
         var seq: Int?
         var at, kind: String?
-        var data: Range<Int>?
+        var event: Event?
+        var deferred: Range<Int>?
         try r.object { r, key throws(JSONError) in
             switch key {
             case "seq": seq = try r.int()
             case "at": at = try r.string()
             case "event": kind = try r.string()
-            case "data": data = try r.skipValue()
+            case "payload":
+                // Written after "event" (sorted keys); a payload met first is read once its kind is known.
+                if let kind { event = try Self.payload(kind, &r) } else { deferred = try r.skipValue() }
             default: throw r.unknown(key)
             }
         }
-        let range = try r.required(data, "data")
-        let event: Event
-        switch try r.required(kind, "event") {
-        case "session.created": event = .sessionCreated(try r.read(SessionCreated.self, at: range))
-        case "members.arrived": event = .membersArrived(try r.read(MembersArrived.self, at: range))
-        case "member.left": event = .memberLeft(try r.read(MemberLeft.self, at: range))
-        case "observer.admitted": event = .observerAdmitted(try r.read(ObserverAdmitted.self, at: range))
-        case "meeting.opened": event = .meetingOpened(try r.read(MeetingOpened.self, at: range))
-        case "host.changed": event = .hostChanged(try r.read(HostChanged.self, at: range))
-        case "materials.reported": event = .materialsReported(try r.read(Note.self, at: range))
-        case "deliberation.began": event = .deliberationBegan(try r.read(DeliberationBegan.self, at: range))
-        case "opinion.recorded": event = .opinionRecorded(try r.read(CandidateNote.self, at: range))
-        case "member.recused": event = .memberRecused(try r.read(Recusal.self, at: range))
-        case "speech.recorded": event = .speechRecorded(try r.read(Speech.self, at: range))
-        case "round.opened": event = .roundOpened(try r.read(RoundOpened.self, at: range))
-        case "ballot.issued": event = .ballotIssued(try r.read(BallotIssued.self, at: range))
-        case "sheet.entered": event = .sheetEntered(try r.read(SheetEntered.self, at: range))
-        case "round.cancelled": event = .roundCancelled(try r.read(RoundCancelled.self, at: range))
-        case "round.closed": event = .roundClosed(try r.read(RoundClosed.self, at: range))
-        case "reason.recorded": event = .reasonRecorded(try r.read(CandidateNote.self, at: range))
-        case "matter.recorded": event = .matterRecorded(try r.read(Matter.self, at: range))
-        case "results.announced": event = .resultsAnnounced(try r.read(ResultsAnnounced.self, at: range))
-        case "meeting.closed": event = .meetingClosed(try r.read(MeetingClosed.self, at: range))
-        case "journal.repaired": event = .journalRepaired(try r.read(JournalRepaired.self, at: range))
-        case let other: throw r.error("未知的事件类型 \"\(other)\" (unknown event kind)")
+        let name = try r.required(kind, "event")
+        if event == nil {
+            let range = try r.required(deferred, "payload")
+            event = try r.reading(at: range) { r throws(JSONError) in try Self.payload(name, &r) }
         }
-        self.init(seq: try r.required(seq, "seq"), at: try r.required(at, "at"), event: event)
+        self.init(seq: try r.required(seq, "seq"), at: try r.required(at, "at"), event: event!)
+    }
+
+    /// Reads the payload of an event of kind `kind`.
+    static func payload(_ kind: String, _ r: inout JSONReader) throws(JSONError) -> Event {
+        switch kind {
+        case "session.created": .sessionCreated(try r.read())
+        case "members.arrived": .membersArrived(try r.read())
+        case "member.left": .memberLeft(try r.read())
+        case "observer.admitted": .observerAdmitted(try r.read())
+        case "meeting.opened": .meetingOpened(try r.read())
+        case "host.changed": .hostChanged(try r.read())
+        case "materials.reported": .materialsReported(try r.read())
+        case "deliberation.began": .deliberationBegan(try r.read())
+        case "opinion.recorded": .opinionRecorded(try r.read())
+        case "member.recused": .memberRecused(try r.read())
+        case "speech.recorded": .speechRecorded(try r.read())
+        case "round.opened": .roundOpened(try r.read())
+        case "ballot.issued": .ballotIssued(try r.read())
+        case "sheet.entered": .sheetEntered(try r.read())
+        case "round.cancelled": .roundCancelled(try r.read())
+        case "round.closed": .roundClosed(try r.read())
+        case "reason.recorded": .reasonRecorded(try r.read())
+        case "matter.recorded": .matterRecorded(try r.read())
+        case "results.announced": .resultsAnnounced(try r.read())
+        case "meeting.closed": .meetingClosed(try r.read())
+        case "journal.repaired": .journalRepaired(try r.read())
+        default: throw r.error("未知的事件类型 \"\(kind)\" (unknown event kind)")
+        }
     }
 }

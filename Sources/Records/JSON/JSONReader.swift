@@ -27,11 +27,12 @@ public struct JSONReader: ~Copyable {
         }
     }
 
-    /// Reads the value at `range` of the same bytes (a member skipped earlier) as `T`.
-    func read<T: JSONReadable>(_ type: T.Type, at range: Range<Int>) throws(JSONError) -> T {
+    /// Runs `body` on a reader positioned at `range` of the same bytes (a value skipped earlier);
+    /// `body` must read exactly that value.
+    func reading<T>(at range: Range<Int>, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
         var sub = JSONReader(UnsafeBufferPointer(rebasing: bytes[..<range.upperBound]), from: range.lowerBound)
         sub.depth = depth
-        let value = try T(reading: &sub)
+        let value = try body(&sub)
         try sub.finish()
         return value
     }
@@ -68,30 +69,33 @@ public struct JSONReader: ~Copyable {
         try expect(UInt8(ascii: "{"), "“{”")
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("嵌套过深 (nested too deeply)") }
-        var seen: [String] = []
-        var index: Set<String>?
         skipWhitespace()
-        if current == UInt8(ascii: "}") { self.index += 1; depth -= 1; return }
-        while true {
-            skipWhitespace()
-            let keyOffset = self.index
-            guard current == UInt8(ascii: "\"") else { throw error("此处应为字符串键 (expected a string key)") }
-            let key = try string()
-            let duplicate: Bool
-            if index != nil { duplicate = !index!.insert(key).inserted } else {
-                duplicate = seen.contains(key)
-                seen.append(key)
-                if seen.count > 16 { index = Set(seen) }
-            }
-            if duplicate { throw JSONError(offset: keyOffset, problem: "重复的键 \"\(key)\" (duplicate key)") }
-            try expect(UInt8(ascii: ":"), "“:”")
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","): self.index += 1
-            case UInt8(ascii: "}"): self.index += 1; depth -= 1; return
-            default: throw error("应为“,”或“}” (expected ',' or '}')")
+        if current == UInt8(ascii: "}") { index += 1; depth -= 1; return }
+        // Keys seen so far, for refusing duplicates: the first few on the stack (records are
+        // small), the rest in a set.
+        let inline = 16
+        try withUnsafeTemporaryAllocation(of: String.self, capacity: inline) { seen throws(JSONError) in
+            var count = 0
+            var overflow = Set<String>()
+            defer { seen.baseAddress!.deinitialize(count: min(count, inline)) }
+            while true {
+                skipWhitespace()
+                let keyOffset = index
+                guard current == UInt8(ascii: "\"") else { throw error("此处应为字符串键 (expected a string key)") }
+                let key = try string()
+                let duplicate = seen.prefix(min(count, inline)).contains(key) || (count > inline && overflow.contains(key))
+                if duplicate { throw JSONError(offset: keyOffset, problem: "重复的键 \"\(key)\" (duplicate key)") }
+                if count < inline { (seen.baseAddress! + count).initialize(to: key) } else { overflow.insert(key) }
+                count += 1
+                try expect(UInt8(ascii: ":"), "“:”")
+                skipWhitespace()
+                try member(&self, key)
+                skipWhitespace()
+                switch current {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "}"): index += 1; depth -= 1; return
+                default: throw error("应为“,”或“}” (expected ',' or '}')")
+                }
             }
         }
     }
