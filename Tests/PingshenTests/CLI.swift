@@ -84,4 +84,15 @@ struct CLI {
     }
 
     static func members(_ range: ClosedRange<Int>) -> [String] { range.map { $0 < 10 ? "M0\($0)" : "M\($0)" } }
+
+    /// A new session with members 1…`present` signed in, the meeting open under M01, `candidates`
+    /// deliberated and an electronic round open for them. Returns the folder and the PINs.
+    static func openRound(present: Int, _ candidates: [String]) throws -> (dir: String, pins: [String: String]) {
+        let dir = try newSession()
+        let pins = try checkIn(dir, members(1...present))
+        try ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
+        try ok(["-C", dir, "deliberate"] + candidates)
+        try ok(["-C", dir, "vote", "open"] + candidates)
+        return (dir, pins)
+    }
 }

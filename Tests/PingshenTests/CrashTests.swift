@@ -30,11 +30,7 @@ struct CrashTests {
 
     @Test("kill -9 in a loop while casting loses no acknowledged ballot; the journal always replays")
     func killLoop() throws {
-        let dir = try CLI.newSession()
-        let pins = try CLI.checkIn(dir, CLI.members(1...25))
-        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
-        try CLI.ok(["-C", dir, "deliberate", "C01", "C02"])
-        try CLI.ok(["-C", dir, "vote", "open", "C01", "C02"])
+        let (dir, pins) = try CLI.openRound(present: 25, ["C01", "C02"])
         var generator = SystemRandomNumberGenerator()
         var acknowledged: Set<String> = []
         var kills = 0

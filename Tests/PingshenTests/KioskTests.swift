@@ -6,11 +6,7 @@ import Testing
 struct KioskTests {
     @Test("members vote one after another; a wrong PIN is refused; the screen is cleared after each")
     func kiosk() throws {
-        let dir = try CLI.newSession()
-        let pins = try CLI.checkIn(dir, CLI.members(1...20))
-        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
-        try CLI.ok(["-C", dir, "deliberate", "C01", "C02"])
-        try CLI.ok(["-C", dir, "vote", "open", "C01", "C02"])
+        let (dir, pins) = try CLI.openRound(present: 20, ["C01", "C02"])
         let input = [
             "M02", pins["M02"]!, "1", "2", "y", "",      // votes 同意, 不同意
             "M03", "000000",                            // wrong PIN
@@ -33,14 +29,9 @@ struct KioskTests {
 
     @Test("the kiosk stops accepting a member after three wrong PINs")
     func lockout() throws {
-        let dir = try CLI.newSession()
-        let pins = try CLI.checkIn(dir, CLI.members(1...20))
-        try CLI.ok(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书"])
-        try CLI.ok(["-C", dir, "deliberate", "C01"])
-        try CLI.ok(["-C", dir, "vote", "open", "C01"])
+        let (dir, _) = try CLI.openRound(present: 20, ["C01"])
         let input = ["M04", "1", "M04", "2", "M04", "3", "M04", "q"].joined(separator: "\n") + "\n"
         let r = try CLI.run(["-C", dir, "vote", "kiosk"], input: input)
         #expect(r.stdout.contains("PIN 已连续错误 3 次"))
-        _ = pins
     }
 }
