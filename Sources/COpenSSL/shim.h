@@ -33,6 +33,17 @@ static inline X509 *pingshen_sk_X509_value(const STACK_OF(X509) *sk, int i) { re
 static inline void pingshen_sk_X509_free(STACK_OF(X509) *sk) { sk_X509_free(sk); }
 static inline void pingshen_sk_X509_pop_free(STACK_OF(X509) *sk) { sk_X509_pop_free(sk, X509_free); }
 
+static inline int pingshen_sk_CMS_RecipientInfo_num(STACK_OF(CMS_RecipientInfo) *sk) { return sk_CMS_RecipientInfo_num(sk); }
+static inline CMS_RecipientInfo *pingshen_sk_CMS_RecipientInfo_value(STACK_OF(CMS_RecipientInfo) *sk, int i) {
+    return sk_CMS_RecipientInfo_value(sk, i);
+}
+static inline int pingshen_sk_CMS_RecipientEncryptedKey_num(STACK_OF(CMS_RecipientEncryptedKey) *sk) {
+    return sk_CMS_RecipientEncryptedKey_num(sk);
+}
+static inline CMS_RecipientEncryptedKey *pingshen_sk_CMS_RecipientEncryptedKey_value(STACK_OF(CMS_RecipientEncryptedKey) *sk, int i) {
+    return sk_CMS_RecipientEncryptedKey_value(sk, i);
+}
+
 static inline void pingshen_X509V3_set_ctx_nodb(X509V3_CTX *ctx) { X509V3_set_ctx_nodb(ctx); }
 
 static inline int pingshen_BN_num_bytes(const BIGNUM *bn) { return BN_num_bytes(bn); }

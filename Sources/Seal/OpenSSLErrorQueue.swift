@@ -14,6 +14,12 @@ extension SealError {
         return SealError(operation: operation, queue: lines, code: code)
     }
 
+    /// The library and reason of the newest error in the queue (left in place), if any.
+    static func newestReason() -> (library: Int32, reason: Int32)? {
+        let error = ERR_peek_last_error()
+        return error == 0 ? nil : (ERR_GET_LIB(error), ERR_GET_REASON(error))
+    }
+
     /// Empties OpenSSL's error queue after a failure that is answered with `false`, so stale
     /// lines never end up in a later, unrelated error.
     static func discardQueue() {

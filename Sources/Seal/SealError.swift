@@ -20,6 +20,8 @@ public struct SealError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidSignature
         /// A certificate is not trusted: wrong issuer, outside its validity, bad signature.
         case untrustedCertificate
+        /// An envelope would not open: damaged, tampered with, or not decryptable with this key.
+        case decryptionFailed
         /// A private key does not belong to the certificate or key it was paired with.
         case keyMismatch
         /// Reading or writing a file failed.
@@ -34,6 +36,7 @@ public struct SealError: Error, Sendable, Equatable, CustomStringConvertible {
             case .wrongPassphrase: "口令错误 (wrong passphrase)"
             case .invalidSignature: "签名无效 (invalid signature)"
             case .untrustedCertificate: "证书未通过验证 (certificate not trusted)"
+            case .decryptionFailed: "无法解密 (decryption failed)"
             case .keyMismatch: "密钥与证书不符 (key does not match)"
             case .file: "文件操作失败 (file operation failed)"
             }

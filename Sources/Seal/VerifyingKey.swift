@@ -14,14 +14,15 @@ public struct VerifyingKey: Sendable, Hashable {
 
     /// Parses a DER `SubjectPublicKeyInfo` holding a P-256 or SM2 key.
     ///
-    /// Trailing bytes, other curves and other key types are refused, and so is any encoding
-    /// that OpenSSL would not write back byte for byte, so that one key has one ``keyID``.
+    /// Trailing bytes, other curves and other key types are refused, and so are compressed or
+    /// hybrid points and any encoding that OpenSSL would not write back byte for byte, so
+    /// that one key has one ``keyID``.
     public init(subjectPublicKeyInfo der: [UInt8]) throws(SealError) {
         let key = try OwnedKey.decodingSubjectPublicKeyInfo(der)
         guard let algorithm = key.signingAlgorithm else {
             throw SealError(operation: "读取公钥：只接受 P-256 与 SM2 (reading a public key: only P-256 and SM2)", code: .unsupported)
         }
-        guard try key.subjectPublicKeyInfo() == der else {
+        guard key.hasUncompressedPoint, try key.subjectPublicKeyInfo() == der else {
             throw SealError(operation: "读取公钥：非规范 DER 编码 (reading a public key: non-canonical DER)", code: .malformed)
         }
         self.init(key: key, algorithm: algorithm, subjectPublicKeyInfo: der)

@@ -32,6 +32,18 @@ extension OwnedKey {
         return group == "prime256v1" || group == "P-256" ? .p256 : nil
     }
 
+    /// Whether the public point is encoded uncompressed (`04 ‖ x ‖ y`), the one encoding
+    /// pingshen accepts so that a key has a single SubjectPublicKeyInfo and key ID.
+    var hasUncompressedPoint: Bool {
+        var format = [CChar](repeating: 0, count: 32)
+        var length = 0
+        guard EVP_PKEY_get_utf8_string_param(pointer, "point-format", &format, format.count, &length) == 1 else {
+            SealError.discardQueue()
+            return false
+        }
+        return String(decoding: format.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self) == "uncompressed"
+    }
+
     /// Whether `signature` is a valid `algorithm` signature by this key over `message`.
     func isValidSignature(_ signature: [UInt8], over message: [UInt8], _ algorithm: SigningAlgorithm) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }

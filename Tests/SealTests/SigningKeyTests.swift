@@ -57,6 +57,20 @@ struct SigningKeyTests {
         #expect(error?.code == .unsupported)
     }
 
+    @Test("Only the uncompressed point encoding is accepted, so one key has one key ID", arguments: SigningAlgorithm.allCases)
+    func pointEncodings(_ algorithm: SigningAlgorithm) throws {
+        var hybrid = Fixtures.key(algorithm).publicKey.subjectPublicKeyInfo
+        #expect(hybrid.count == 91 && hybrid[26] == 0x04)
+        hybrid[26] = 0x06 | (hybrid[90] & 1)  // the same point, with y's parity repeated in the prefix
+        #expect(#expect(throws: SealError.self) { try VerifyingKey(subjectPublicKeyInfo: hybrid) }?.code == .malformed)
+        let scratch = try Scratch()
+        try scratch.write("pub.pem", Fixtures.key(algorithm).publicKey.pem)
+        let compressed = try OpenSSLCommand.expectSuccess(
+            ["ec", "-pubin", "-in", "pub.pem", "-conv_form", "compressed", "-pubout", "-outform", "DER"], in: scratch)
+        #expect(compressed.count == 59)
+        #expect(throws: SealError.self) { try VerifyingKey(subjectPublicKeyInfo: compressed) }
+    }
+
     @Test("Encrypted PKCS#8 round-trips; a wrong passphrase fails clearly", arguments: SigningAlgorithm.allCases)
     func encryptedPKCS8(_ algorithm: SigningAlgorithm) throws {
         let key = Fixtures.key(algorithm)
