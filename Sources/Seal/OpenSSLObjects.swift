@@ -34,6 +34,13 @@ final class OwnedCertificate: @unchecked Sendable {
     deinit { X509_free(pointer) }
 }
 
+/// A NUL-terminated C string with static lifetime, for OpenSSL calls that keep the pointer
+/// beyond the call: `EVP_PKEY_CTX_new_from_name` keeps its key-type name, `OSSL_PARAM_BLD`
+/// its parameter names. Swift's `String` bridge would hand them a temporary copy.
+func staticCString(_ string: StaticString) -> UnsafePointer<CChar> {
+    UnsafeRawPointer(string.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
 /// Read-only and writable memory BIOs, alive only inside the closure that uses them.
 enum MemoryBIO {
     /// Runs `body` with a BIO that reads `bytes` without copying them.

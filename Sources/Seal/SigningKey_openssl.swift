@@ -7,7 +7,7 @@ extension OwnedKey {
     static func generate(_ algorithm: SigningAlgorithm) throws(SealError) -> OwnedKey {
         let operation = "生成 \(algorithm) 密钥 (generating a \(algorithm) key)"
         let context = try checked(
-            EVP_PKEY_CTX_new_from_name(nil, algorithm == .p256 ? "EC" : "SM2", nil), operation)
+            EVP_PKEY_CTX_new_from_name(nil, staticCString(algorithm == .p256 ? "EC" : "SM2"), nil), operation)
         defer { EVP_PKEY_CTX_free(context) }
         try check(EVP_PKEY_keygen_init(context), operation)
         if algorithm == .p256 {

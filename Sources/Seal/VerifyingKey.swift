@@ -39,12 +39,10 @@ public struct VerifyingKey: Sendable, Hashable {
         self.subjectPublicKeyInfo = subjectPublicKeyInfo
     }
 
-    /// Wraps a key OpenSSL already holds (from a certificate or a key pair).
+    /// The public half of a key OpenSSL already holds (from a certificate or a key pair),
+    /// as an object of its own: a public key kept for verifying never keeps a private key alive.
     init(publicHalfOf key: OwnedKey) throws(SealError) {
-        guard let algorithm = key.signingAlgorithm else {
-            throw SealError(operation: "读取公钥：只接受 P-256 与 SM2 (reading a public key: only P-256 and SM2)", code: .unsupported)
-        }
-        self.init(key: key, algorithm: algorithm, subjectPublicKeyInfo: try key.subjectPublicKeyInfo())
+        try self.init(subjectPublicKeyInfo: key.subjectPublicKeyInfo())
     }
 
     /// The key as a `PUBLIC KEY` PEM block, as `openssl pkey -pubout` writes it.

@@ -64,11 +64,4 @@ extension OwnedKey {
         if !valid { SealError.discardQueue() }
         return valid
     }
-
-    /// Whether this key's public half equals `other`'s.
-    func hasSamePublicKey(as other: OwnedKey) -> Bool {
-        let equal = EVP_PKEY_eq(pointer, other.pointer) == 1
-        SealError.discardQueue()
-        return equal
-    }
 }
