@@ -39,9 +39,9 @@ enum CMSProfile {
         guard signers.allSatisfy({ isPingshenSignerInfo($0, naming: names) }) else { throw violation("SignedData") }
     }
 
-    /// Checks an AuthEnvelopedData: version 0, key-agreement recipients only (version 3, the
-    /// ephemeral P-256 key as an uncompressed point, standard ECDH with AES-256 key wrap), data content under AES-256-GCM with a
-    /// 12-byte nonce and a 16-byte tag.
+    /// Checks an AuthEnvelopedData: version 0; key-agreement recipients only (version 3, the
+    /// ephemeral P-256 key as an uncompressed point, standard ECDH with AES-256 key wrap);
+    /// data content under AES-256-GCM with a 12-byte nonce and a 16-byte tag.
     static func checkAuthEnvelopedData(_ der: [UInt8]) throws(SealError) {
         guard let body = contentInfo(der, type: idAuthEnvelopedData), let fields = body.children, fields.count >= 3,
               fields[0].smallInteger == 0, fields[1].tag == DERElement.set,

@@ -69,6 +69,7 @@ enum CMS {
             var flags = UInt32(CMS_BINARY)
             if let anchor {
                 try check(X509_STORE_add_cert(store, anchor.pointer), operation)
+                try check(X509_STORE_set_flags(store, UInt(X509_V_FLAG_X509_STRICT)), operation)
                 if let time {
                     X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), time_t(time.timeIntervalSince1970.rounded(.down)))
                 }

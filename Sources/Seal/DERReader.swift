@@ -31,7 +31,7 @@ struct DERElement {
             index += 1
             if length & 0x80 != 0 {
                 let count = length & 0x7f
-                guard (1...3).contains(count), bytes.endIndex - index >= count else { return nil }
+                guard (1...4).contains(count), bytes.endIndex - index >= count else { return nil }  // up to 4 GiB
                 length = bytes[index..<index + count].reduce(0) { $0 << 8 | Int($1) }
                 index += count
             }

@@ -48,6 +48,9 @@ enum MemoryBIO {
         _ bytes: [UInt8],
         _ body: (OpaquePointer) throws(SealError) -> Result
     ) throws(SealError) -> Result {
+        guard bytes.count <= Int32.max else {
+            throw SealError(operation: "输入超过 2 GiB (input larger than 2 GiB)", code: .malformed)
+        }
         // BIO_new_mem_buf refuses a null pointer, which an empty array may hand out.
         let storage = bytes.isEmpty ? [0] : bytes
         return try storage.withUnsafeBufferPointer { (buffer) throws(SealError) -> Result in

@@ -51,8 +51,7 @@ extension OwnedKey {
         var keyContext: OpaquePointer?
         var valid = EVP_DigestVerifyInit_ex(context, &keyContext, algorithm.digest.rawValue, nil, nil, pointer, nil) == 1
         if valid, algorithm == .sm2 {
-            let id = SigningAlgorithm.sm2DistinguishingID
-            valid = id.withUnsafeBufferPointer { EVP_PKEY_CTX_set1_id(keyContext, $0.baseAddress, Int32($0.count)) } == 1
+            valid = (try? setDistinguishingID(keyContext, "SM2 验证 (SM2 verification)")) != nil
         }
         if valid {
             valid = signature.withUnsafeBufferPointer { sig in
