@@ -14,19 +14,15 @@ enum CMS {
     ) throws(SealError) -> Result {
         let cms = try decodeDER(der, "CMS", decode: { d2i_CMS_ContentInfo(nil, $0, $1) }, free: CMS_ContentInfo_free)
         defer { CMS_ContentInfo_free(cms) }
-        guard try encode(cms, "编码 CMS (encoding CMS)") == der else {
+        guard try encode(cms) == der else {
             throw SealError(operation: "解析 CMS：非规范 DER 编码 (parsing CMS: non-canonical DER)", code: .malformed)
         }
         return try body(cms)
     }
 
     /// The DER encoding of a `ContentInfo`.
-    static func encode(_ cms: OpaquePointer, _ operation: String) throws(SealError) -> [UInt8] {
-        var out: UnsafeMutablePointer<UInt8>?
-        let length = i2d_CMS_ContentInfo(cms, &out)
-        defer { pingshen_OPENSSL_free(out) }
-        guard length > 0, let out else { throw SealError.drainingQueue(operation) }
-        return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+    static func encode(_ cms: OpaquePointer) throws(SealError) -> [UInt8] {
+        try encodeDER("CMS") { i2d_CMS_ContentInfo(cms, $0) }
     }
 
     /// A new detached SignedData over `content`, one SignerInfo per signer (SHA-256, signed attributes).
@@ -42,7 +38,7 @@ enum CMS {
         try MemoryBIO.reading(content) { (bio) throws(SealError) in
             try check(CMS_final(cms, bio, nil, flags), operation)
         }
-        return try encode(cms, operation)
+        return try encode(cms)
     }
 
     /// `der` with one more SignerInfo, reusing the messageDigest the existing signers signed.
@@ -52,7 +48,7 @@ enum CMS {
             let flags = UInt32(CMS_BINARY | CMS_REUSE_DIGEST | CMS_NOSMIMECAP)
             _ = try checked(CMS_add1_signer(cms, signer.certificate.certificate.pointer, signer.key.key.pointer,
                                             EVP_sha256(), flags), operation)
-            return try encode(cms, operation)
+            return try encode(cms)
         }
     }
 

@@ -56,11 +56,7 @@ extension OwnedCertificate {
 
     /// The DER encoding OpenSSL holds for this certificate.
     func encoded() throws(SealError) -> [UInt8] {
-        var out: UnsafeMutablePointer<UInt8>?
-        let length = i2d_X509(pointer, &out)
-        defer { pingshen_OPENSSL_free(out) }
-        guard length > 0, let out else { throw SealError.drainingQueue("编码证书 (encoding a certificate)") }
-        return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+        try encodeDER("X.509 证书 (X.509 certificate)") { i2d_X509(pointer, $0) }
     }
 
     /// Builds the chain from this certificate to `anchor`, the only trusted certificate, at

@@ -18,7 +18,7 @@ extension CMS {
             try checked(CMS_encrypt(stack, bio, EVP_aes_256_gcm(), UInt32(CMS_BINARY)), operation)
         }
         defer { CMS_ContentInfo_free(cms) }
-        return try encode(cms, operation)
+        return try encode(cms)
     }
 
     /// The content of an enveloped `ContentInfo`, opened with `recipient`'s key.

@@ -104,3 +104,14 @@ func decodeDER(
     }
     return object
 }
+
+/// Runs an `i2d_…` encoder that allocates its output, and returns a copy of the DER.
+func encodeDER(
+    _ what: String, _ encode: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>) -> Int32
+) throws(SealError) -> [UInt8] {
+    var out: UnsafeMutablePointer<UInt8>?
+    let length = encode(&out)
+    defer { pingshen_OPENSSL_free(out) }
+    guard length > 0, let out else { throw SealError.drainingQueue("编码 \(what) (encoding \(what))") }
+    return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+}

@@ -11,11 +11,7 @@ extension OwnedKey {
 
     /// The DER `SubjectPublicKeyInfo` of this key's public half.
     func subjectPublicKeyInfo() throws(SealError) -> [UInt8] {
-        var out: UnsafeMutablePointer<UInt8>?
-        let length = i2d_PUBKEY(pointer, &out)
-        defer { pingshen_OPENSSL_free(out) }
-        guard length > 0, let out else { throw SealError.drainingQueue("编码公钥 (encoding a public key)") }
-        return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+        try encodeDER("SubjectPublicKeyInfo") { i2d_PUBKEY(pointer, $0) }
     }
 
     /// Which of pingshen's signing algorithms this key is for, or nil (RSA, P-384, …).
