@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),
 
-        .testTarget(name: "SealTests", dependencies: ["Seal"]),
+        .testTarget(name: "SealTests", dependencies: ["Seal"], exclude: ["Vectors"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Seal"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
