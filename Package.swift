@@ -40,6 +40,7 @@ let package = Package(
 
         .testTarget(name: "SealTests", dependencies: ["Seal"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal", "Seal"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
