@@ -44,6 +44,7 @@ let package = Package(
             dependencies: ["Journal", "Seal"],
             exclude: ["Vectors"]  // RFC 9162 vectors, read from disk via #filePath (STYLE.md 8)
         ),
+        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),

@@ -19,7 +19,7 @@ enum CSVReader {
         var wasQuoted = false    // the current field was quoted (and closed)
         var line = 1, column = 1
         var recordLine = 1
-        var fieldStartColumn = 1
+        var fieldStartLine = 1, fieldStartColumn = 1
         var chars = Array(text.unicodeScalars)
         chars.append("\n") // a final line end simplifies the loop
         var i = 0
@@ -57,6 +57,7 @@ enum CSVReader {
             switch c {
             case ",":
                 endField()
+                fieldStartLine = line
                 fieldStartColumn = column + 1
             case "\r" where i + 1 < chars.count && chars[i + 1] == "\n":
                 break
@@ -64,6 +65,7 @@ enum CSVReader {
                 endRecord()
                 line += 1; column = 0
                 recordLine = line
+                fieldStartLine = line
                 fieldStartColumn = 1
             case "\"":
                 guard field.isEmpty && !wasQuoted else {
@@ -83,7 +85,7 @@ enum CSVReader {
             i += 1; column += 1
         }
         if quoted {
-            throw ImportError(file: file, line: recordLine, column: fieldStartColumn,
+            throw ImportError(file: file, line: fieldStartLine, column: fieldStartColumn,
                               "引号未闭合：从此处开始的字段直到文件末尾都没有右引号（文件可能被截断）",
                               "unterminated quote: the field starting here has no closing quote before the end of the file (truncated?)")
         }

@@ -1,7 +1,9 @@
 /// Something wrong in a file the user supplied, with the place it was found.
 ///
 /// `line` and `column` are 1-based; `column` counts characters (not bytes) for text files and
-/// fields for CSV files, as a spreadsheet user would count them.
+/// fields for CSV files, as a spreadsheet user would count them — except where the text itself
+/// is broken (not UTF-8, a misplaced or unclosed quote), where it counts characters on the line
+/// as a text editor shows them.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int?

@@ -95,7 +95,7 @@ enum RosterFile {
         var current = ""
         for ch in text {
             if ch.isASCII && ch.isNumber { current.append(ch) } else {
-                if !current.isEmpty { digits.append(Int(current)!); current = "" }
+                if !current.isEmpty { digits.append(Int(current) ?? -1); current = "" }
                 guard "-./年月日 ".contains(ch) else { return nil }
             }
         }

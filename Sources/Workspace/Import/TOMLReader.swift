@@ -33,8 +33,9 @@ enum TOMLReader {
         let text = try decodeUTF8(bytes, file: file)
         var out: [(key: String, value: TOMLValue)] = []
         var seen: [String: Int] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var cursor = Cursor(Array(rawLine.unicodeScalars), line: index + 1, file: file)
+        // Split on scalars: as Characters, "\r\n" is one grapheme that never equals "\n".
+        for (index, rawLine) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var cursor = Cursor(Array(rawLine), line: index + 1, file: file)
             if cursor.chars.last == "\r" { cursor.chars.removeLast() }
             cursor.skipSpaces()
             if cursor.atEnd || cursor.peek == "#" { continue }
@@ -96,10 +97,14 @@ private struct Cursor {
 
     mutating func key() throws(ImportError) -> String {
         if peek == "\"" || peek == "'" { return try string() }
+        let start = index
         var key = ""
         while let c = peek, Self.isBare(c) { key.unicodeScalars.append(c); advance() }
         if key.isEmpty { throw error("此处应为键名", "expected a key name here") }
-        if peek == "." { throw error("不支持带点的键（dotted keys）", "dotted keys are not supported") }
+        if peek == "." {
+            index = start
+            throw error("不支持带点的键（dotted keys）", "dotted keys are not supported")
+        }
         return key
     }
 
@@ -173,6 +178,7 @@ private struct Cursor {
         let start = column
         advance()
         if peek == quote, index + 1 < chars.count, chars[index + 1] == quote {
+            index = start - 1
             throw error("不支持多行字符串", "multi-line strings are not supported")
         }
         var out = ""
@@ -180,6 +186,7 @@ private struct Cursor {
             advance()
             if c == quote { return out }
             if quote == "'" || c != "\\" { out.unicodeScalars.append(c); continue }
+            let escapeIndex = index - 1
             guard let e = peek else { break }
             advance()
             switch e {
@@ -194,12 +201,14 @@ private struct Cursor {
                 let count = e == "u" ? 4 : 8
                 var hex = ""
                 for _ in 0..<count { if let h = peek { hex.unicodeScalars.append(h); advance() } }
-                guard hex.count == count, let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else {
+                guard hex.count == count, hex.unicodeScalars.allSatisfy(\.properties.isASCIIHexDigit),
+                      let v = UInt32(hex, radix: 16), let s = Unicode.Scalar(v) else {
+                    index = escapeIndex
                     throw error("无效的 Unicode 转义 \\\(e)\(hex)", "invalid unicode escape \\\(e)\(hex)")
                 }
                 out.unicodeScalars.append(s)
             default:
-                index -= 1
+                index = escapeIndex
                 throw error("无效的转义字符 \\\(e)", "invalid escape \\\(e)")
             }
         }
