@@ -164,7 +164,7 @@ import Testing
     @Test func recordsAreStrictToo() throws {
         let line = SampleJournal.lines[10] // host.changed
         let text = String(decoding: line, as: UTF8.self)
-        #expect(text == #"{"at":"2026-11-26T09:20:00+08:00","data":{"host":"M02"},"event":"host.changed","seq":11}"#)
+        #expect(text == #"{"at":"2026-11-26T09:20:00+08:00","event":"host.changed","payload":{"host":"M02"},"seq":11}"#)
         for bad in [
             text.replacingFirst("\"seq\":11", with: "\"seq\":11,\"seq\":12"),
             text.replacingFirst("\"seq\":11", with: "\"seq\":11.0"),

@@ -103,8 +103,8 @@ import Testing
     static func isOptional(_ key: String, at path: String, kind: String) -> Bool {
         switch key {
         case "idNumber": true
-        case "registryPath", "opinion", "handling": path == ".data"
-        case "reason": path == ".data" && kind == "member.left"
+        case "registryPath", "opinion", "handling": path == ".payload"
+        case "reason": path == ".payload" && kind == "member.left"
         default: false
         }
     }
