@@ -187,3 +187,13 @@ import Testing
         }
     }
 }
+
+@Suite("CSV: rows Excel empties")
+struct CSVEmptiedRowTests {
+    @Test("a row of only commas or spaces, as Excel saves an emptied row, is skipped")
+    func emptiedRowsSkipped() throws {
+        let text = "id,姓名\r\nM01,甲\r\n,\r\n , \r\nM02,乙\r\n"
+        let records = try CSVReader.records(Array(text.utf8), file: "members.csv")
+        #expect(records.map(\.line) == [1, 2, 5])
+    }
+}

@@ -8,7 +8,7 @@ struct CSVRecord: Equatable {
 /// CRLF or LF line ends, an optional UTF-8 byte-order mark (as Excel writes "CSV UTF-8").
 ///
 /// A quote inside an unquoted field, text after a closing quote, or a quote left open at the
-/// end of the file is an error naming line and column. Blank lines are skipped.
+/// end of the file is an error naming line and column. Blank lines, and rows whose every field is empty (as Excel saves an emptied row), are skipped.
 enum CSVReader {
     static func records(_ bytes: [UInt8], file: String) throws(ImportError) -> [CSVRecord] {
         let text = try decodeUTF8(bytes, file: file)
@@ -31,7 +31,8 @@ enum CSVReader {
         }
         func endRecord() {
             endField()
-            let blank = fields.count == 1 && fields[0].isEmpty
+            // Excel writes an emptied row as a run of commas: such a row, like a blank line, is skipped.
+            let blank = fields.allSatisfy { $0.trimmingWhitespace().isEmpty }
             if !blank { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields = []
         }
