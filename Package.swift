@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled",
+                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

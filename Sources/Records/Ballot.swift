@@ -6,11 +6,18 @@ public struct Ballot: Encodable, Sendable, Equatable {
     public var choices: [CandidateID: Choice]
     /// 16 random bytes, lowercase hex, drawn when the ballot was cast.
     public var nonce: String
+    /// RFC 9474's 32-byte random message prefix (hex): the credential signs `prefix ‖ message`.
+    public var prefix: String?
+    /// The round key's RSABSSA-SHA384-PSS signature over `prefix ‖ message`, base64: the
+    /// credential. Nil in an unsigned drill and in paper rounds.
+    public var signature: String?
 
-    public init(id: String, choices: [CandidateID: Choice], nonce: String) {
+    public init(id: String, choices: [CandidateID: Choice], nonce: String, prefix: String? = nil, signature: String? = nil) {
         self.id = id
         self.choices = choices
         self.nonce = nonce
+        self.prefix = prefix
+        self.signature = signature
     }
 }
 

@@ -21,6 +21,8 @@ public enum Event: Sendable, Equatable {
     case resultsAnnounced(ResultsAnnounced)
     case meetingClosed(MeetingClosed)
     case journalRepaired(JournalRepaired)
+    case checkpointSigned(CheckpointSigned)
+    case documentSigned(DocumentSigned)
 
     /// The name under which the event is stored in the journal's `event` field.
     public var kind: String {
@@ -46,6 +48,8 @@ public enum Event: Sendable, Equatable {
         case .resultsAnnounced: "results.announced"
         case .meetingClosed: "meeting.closed"
         case .journalRepaired: "journal.repaired"
+        case .checkpointSigned: "checkpoint.signed"
+        case .documentSigned: "document.signed"
         }
     }
 }
@@ -100,6 +104,8 @@ extension Entry: Encodable {
         case .resultsAnnounced(let d): try c.encode(d, forKey: .payload)
         case .meetingClosed(let d): try c.encode(d, forKey: .payload)
         case .journalRepaired(let d): try c.encode(d, forKey: .payload)
+        case .checkpointSigned(let d): try c.encode(d, forKey: .payload)
+        case .documentSigned(let d): try c.encode(d, forKey: .payload)
         }
     }
 }

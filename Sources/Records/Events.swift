@@ -83,10 +83,13 @@ public struct MeetingOpened: Encodable, Sendable, Equatable {
     public var host: MemberID
     public var recorder: String
     public var agenda: [String]
-    public init(host: MemberID, recorder: String, agenda: [String]) {
+    /// The session key and the host's signed statement binding it; nil for an unsigned drill.
+    public var seal: MeetingSeal?
+    public init(host: MemberID, recorder: String, agenda: [String], seal: MeetingSeal? = nil) {
         self.host = host
         self.recorder = recorder
         self.agenda = agenda
+        self.seal = seal
     }
 }
 
@@ -160,13 +163,18 @@ public struct RoundOpened: Encodable, Sendable, Equatable {
     public var paper: Bool
     /// The 同意 cap in force for this round; 0 = none (R10).
     public var yesCap: Int
-    public init(round: Int, candidates: [CandidateID], eligible: [MemberID], denominators: [CandidateID: Int], paper: Bool, yesCap: Int) {
+    /// The round's RSA credential key (RFC 9474), base64 SubjectPublicKeyInfo DER; nil for a
+    /// paper round or an unsigned drill. Its private half is destroyed when the round closes.
+    public var credentialKey: String?
+    public init(round: Int, candidates: [CandidateID], eligible: [MemberID], denominators: [CandidateID: Int], paper: Bool, yesCap: Int,
+                credentialKey: String? = nil) {
         self.round = round
         self.candidates = candidates
         self.eligible = eligible
         self.denominators = denominators
         self.paper = paper
         self.yesCap = yesCap
+        self.credentialKey = credentialKey
     }
 }
 
@@ -174,9 +182,13 @@ public struct RoundOpened: Encodable, Sendable, Equatable {
 public struct BallotIssued: Encodable, Sendable, Equatable {
     public var round: Int
     public var member: MemberID
-    public init(round: Int, member: MemberID) {
+    /// SHA-256 (hex) of the blinded message the round key signed for this member: the credential
+    /// issue. Blinding makes it unlinkable to the ballot that later carries the signature.
+    public var blinded: String?
+    public init(round: Int, member: MemberID, blinded: String? = nil) {
         self.round = round
         self.member = member
+        self.blinded = blinded
     }
 }
 

@@ -89,7 +89,7 @@ extension SessionState {
         }
     }
 
-    func openMeeting(host: MemberID, recorder: String, agenda: [String]) throws(Rejection) -> Event {
+    func openMeeting(host: MemberID, recorder: String, agenda: [String], seal: MeetingSeal?) throws(Rejection) -> Event {
         guard phase == .convening else {
             throw .invalid(InputError("会议已于 \(clockTime(openedAt ?? "")) 开始", "the meeting is already open"))
         }
@@ -97,7 +97,7 @@ extension SessionState {
         let recorder = try requireText(recorder, "记录人", "the recorder")
         try requireQuorum("开会", "open the meeting")
         let items = agenda.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        return .meetingOpened(MeetingOpened(host: host, recorder: recorder, agenda: items.isEmpty ? Self.standardAgenda : items))
+        return .meetingOpened(MeetingOpened(host: host, recorder: recorder, agenda: items.isEmpty ? Self.standardAgenda : items, seal: seal))
     }
 
     func changeHost(_ id: MemberID) throws(Rejection) -> Event {

@@ -10,7 +10,8 @@ public enum Command: Sendable, Equatable {
     case checkOut(MemberID, reason: String?)
     /// `kind` as typed: `organizer`/`组建单位` or `hrss`/`人社`; anything else is refused (R11).
     case admitObserver(name: String, unit: String, kind: String)
-    case openMeeting(host: MemberID, recorder: String, agenda: [String])
+    /// `seal` binds the session key (signed meetings); nil opens an unsigned drill.
+    case openMeeting(host: MemberID, recorder: String, agenda: [String], seal: MeetingSeal?)
     case changeHost(MemberID)
     case reportMaterials(String)
     case beginDeliberation([CandidateID], opinion: String?)
@@ -29,4 +30,8 @@ public enum Command: Sendable, Equatable {
     case recordMatter(String, handling: String?)
     case announce
     case closeMeeting(registered: Int)
+    /// A signed checkpoint of the journal so far (the session key's, cosigned at close).
+    case recordCheckpoint(CheckpointSigned)
+    /// The signature of a minutes or result-form file: the one thing allowed after the close (R14).
+    case recordDocumentSignature(DocumentSigned)
 }

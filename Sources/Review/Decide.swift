@@ -6,6 +6,11 @@ import Records
 /// event to append, or with the rejection that explains why nothing may be appended.
 public enum Review {
     public static func decide(_ command: Command, in state: SessionState) throws(Rejection) -> Event {
+        switch command {
+        case .recordCheckpoint(let c): return try state.recordCheckpoint(c)
+        case .recordDocumentSignature(let d): return .documentSigned(d)
+        default: break
+        }
         if state.phase == .closed {
             throw .refused(Refusal(
                 .r14, "会议已于 \(clockTime(state.closedAt ?? "")) 结束，除会议记录和评审表签名外不得追加任何记录",
@@ -15,7 +20,7 @@ public enum Review {
         case .checkIn(let arrivals): return try state.checkIn(arrivals)
         case .checkOut(let id, let reason): return try state.checkOut(id, reason: reason)
         case .admitObserver(let name, let unit, let kind): return try state.admitObserver(name: name, unit: unit, kind: kind)
-        case .openMeeting(let host, let recorder, let agenda): return try state.openMeeting(host: host, recorder: recorder, agenda: agenda)
+        case .openMeeting(let host, let recorder, let agenda, let seal): return try state.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal)
         case .changeHost(let id): return try state.changeHost(id)
         case .reportMaterials(let text): return try state.reportMaterials(text)
         case .beginDeliberation(let ids, let opinion): return try state.beginDeliberation(ids, opinion: opinion)
@@ -31,6 +36,7 @@ public enum Review {
         case .recordMatter(let text, let handling): return try state.recordMatter(text, handling: handling)
         case .announce: return try state.announce()
         case .closeMeeting(let registered): return try state.closeMeeting(registered: registered)
+        case .recordCheckpoint, .recordDocumentSignature: fatalError("handled above")
         }
     }
 }

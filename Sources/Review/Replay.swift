@@ -113,6 +113,7 @@ extension SessionState {
             host = e.host
             recorder = e.recorder
             agenda = e.agenda
+            seal = e.seal
             openedAt = at
 
         case .hostChanged(let e):
@@ -203,9 +204,16 @@ extension SessionState {
         case .meetingClosed:
             phase = .closed
             closedAt = at
+            closedSeq = seq
 
         case .journalRepaired(let r):
             repairs.append(Timed(at: at, value: r))
+
+        case .checkpointSigned(let c):
+            checkpoints.append((seq, c))
+
+        case .documentSigned(let d):
+            documents.append(Timed(at: at, value: d))
         }
         lastSeq = seq
         lastAt = at

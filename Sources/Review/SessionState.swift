@@ -108,6 +108,7 @@ public struct SessionState: Sendable {
     public internal(set) var agenda: [String] = []
     public internal(set) var openedAt: String?
     public internal(set) var closedAt: String?
+    public internal(set) var closedSeq: Int?
     public internal(set) var hostChanges: [Timed<MemberID>] = []
     public internal(set) var reports: [Timed<String>] = []
     public internal(set) var progress: [CandidateID: CandidateProgress] = [:]
@@ -115,6 +116,11 @@ public struct SessionState: Sendable {
     public internal(set) var matters: [Timed<Matter>] = []
     public internal(set) var announcements: [Timed<ResultsAnnounced>] = []
     public internal(set) var repairs: [Timed<JournalRepaired>] = []
+    /// The opening seal of a signed meeting; nil for an unsigned drill or before opening.
+    public internal(set) var seal: MeetingSeal?
+    /// Signed checkpoints, with the sequence number of the entry holding each.
+    public internal(set) var checkpoints: [(seq: Int, checkpoint: CheckpointSigned)] = []
+    public internal(set) var documents: [Timed<DocumentSigned>] = []
     public internal(set) var lastSeq = 0
     public internal(set) var lastAt = ""
 

@@ -1,7 +1,8 @@
 /// A round's RSA private key for RFC 9474 blind signatures: the signer's BlindSign.
 ///
-/// One key per voting round, created when the round opens and dropped when it closes;
-/// there is deliberately no way to export it. The signer sees only blinded messages, so
+/// One key per voting round, created when the round opens and destroyed when it closes; the
+/// only export is `transientPEM()`, for the 0600 file that holds it between commands while the
+/// round is open. The signer sees only blinded messages, so
 /// it cannot link a credential it issued to the ballot that later carries it.
 public struct BlindSigningKey: Sendable {
     let key: OwnedKey

@@ -53,10 +53,19 @@ extension SessionFolder {
             }
             let pinHash = state.pins[member].map { VotingPIN.hash(pin, salt: $0.pinSalt) }
             let event = try judge(.castBallot(member: member, pinHash: pinHash, choices: choices), state)
-            let round = state.openRound!.number
-            let spool = BallotSpool(folder: self, round: round)
-            try spool.add(BallotSpool.make(choices, session: state.session, round: round))
-            try append(event, after: loaded)
+            guard case .ballotIssued(var receipt) = event, let opened = state.openRound?.opened else {
+                fatalError("castBallot decided \(event.kind)")
+            }
+            let ballot: Ballot
+            if opened.credentialKey != nil {
+                let issued = try RoundCredentials(folder: self, round: opened.round).issue(choices, session: state.session, opened: opened)
+                ballot = issued.ballot
+                receipt.blinded = issued.blinded
+            } else {
+                ballot = BallotSpool.make(choices, session: state.session, round: opened.round)
+            }
+            try BallotSpool(folder: self, round: opened.round).add(ballot)
+            try append(.ballotIssued(receipt), after: loaded)
             return notices
         }
     }
@@ -74,12 +83,23 @@ extension SessionFolder {
                 let s = BallotSpool(folder: self, round: round.number)
                 let (read, recovery) = try s.ballots(session: state.session, round: round.number, issued: round.issued.count, repair: true)
                 if recovery != .clean { notices.append("提示：已丢弃一张未确认的选票（上次投票在确认前中断）。") }
+                if round.opened.credentialKey != nil {
+                    let key = try RoundCredentials.publicKey(round.opened)
+                    for (i, b) in read.enumerated() where !RoundCredentials.verify(b, session: state.session, round: round.number, key: key) {
+                        throw .damaged("选票暂存文件第 \(i + 1) 张选票没有本轮有效的投票凭证（伪造、重放或来自其他轮次）；本轮不能计票，请联系技术人员",
+                                       "spooled ballot \(i + 1) carries no valid credential of this round (forged, replayed or from another round); the round cannot be counted")
+                    }
+                }
                 ballots = read
                 spool = s
             }
             let event = try judge(.closeRound(ballots: ballots), state)
             try append(event, after: loaded)
             try spool?.remove()
+            if let round = state.openRound, round.opened.credentialKey != nil {
+                // The round key is destroyed once its ballots are in the journal.
+                try RoundCredentials(folder: self, round: round.number).destroy()
+            }
             guard case .roundClosed(let closed) = event else { fatalError("closeRound decided \(event.kind)") }
             return (closed, notices)
         }

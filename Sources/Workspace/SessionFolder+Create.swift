@@ -13,12 +13,15 @@ public struct SessionSources: Sendable {
     public var candidates: String
     /// The committee registry; overrides a `registry` key in the settings.
     public var registry: String?
+    /// The committee seal's certificate, kept in the folder as `committee.pem` for `open`.
+    public var committeeCertificate: String?
 
-    public init(settings: String, members: String, candidates: String, registry: String? = nil) {
+    public init(settings: String, members: String, candidates: String, registry: String? = nil, committeeCertificate: String? = nil) {
         self.settings = settings
         self.members = members
         self.candidates = candidates
         self.registry = registry
+        self.committeeCertificate = committeeCertificate
     }
 }
 
@@ -31,7 +34,14 @@ extension SessionFolder {
     /// Reads and checks every file first; only when all are sound is the folder made, in a
     /// temporary sibling that is renamed into place, so a refused `init` leaves nothing behind.
     public static func create(at path: String, from sources: SessionSources, clock: any SessionClock = SystemClock()) throws(WorkspaceError) -> (SessionFolder, [Notice]) {
-        let (founding, copies, notices) = try founding(from: sources)
+        var (founding, copies, notices) = try founding(from: sources)
+        if let path = sources.committeeCertificate {
+            let certificate = try Credentials.certificate(at: path)
+            guard certificate.isAuthority else {
+                throw .badInput(ImportError(file: path, "不是评委会印章（CA）证书", "not the committee seal's (CA) certificate"))
+            }
+            copies.append(("committee.pem", Array(certificate.pem.utf8)))
+        }
         let folder = SessionFolder(path: path, clock: clock)
         var st = stat()
         if stat(path, &st) == 0 {

@@ -1,6 +1,7 @@
 import Journal
 import Records
 import Review
+import Seal
 
 /// A session folder on disk (DESIGN.md): the journal is its truth, everything else is derived.
 ///
@@ -53,9 +54,10 @@ public struct SessionFolder: Sendable {
         }
     }
 
-    /// Loads for a command that will append: a torn last line must be repaired first.
+    /// Loads for a command that will append: a torn last line must be repaired first, and a
+    /// checkpoint an interruption left unwritten is written now.
     func loadForWriting() throws(WorkspaceError) -> Loaded {
-        let loaded = try load()
+        let loaded = try sealPending(try load())
         if let torn = loaded.tornTail {
             let line = loaded.text.lines.count + 1
             throw .damaged(
@@ -67,6 +69,10 @@ public struct SessionFolder: Sendable {
 
     /// Runs `body` holding the folder's lock.
     func locked<T>(exclusive: Bool, _ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
+        guard access(journal.path, F_OK) == 0 else {
+            throw .damaged("\(path) 不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init",
+                           "\(path) is not a session folder (no \(Self.journalName)); run pingshen init first")
+        }
         let lock: SessionLock
         do { lock = try SessionLock(path: lockPath, exclusive: exclusive) } catch { throw .file(error) }
         defer { withExtendedLifetime(lock) {} }
@@ -78,13 +84,38 @@ public struct SessionFolder: Sendable {
         do throws(Rejection) { return try Review.decide(command, in: state) } catch { throw .rejected(error) }
     }
 
-    /// Appends `event` as the next entry and returns it.
+    /// Appends `event` as the next entry and returns it; in a signed meeting, an event that
+    /// calls for a checkpoint (SPEC.md §2) is followed at once by one, signed by the session key
+    /// and by `cosigners`.
+    ///
+    /// The session key is loaded before anything is written, so a missing key refuses the
+    /// command instead of leaving an unsealed entry behind.
     @discardableResult
-    func append(_ event: Event, after loaded: Loaded) throws(WorkspaceError) -> Entry {
+    func append(_ event: Event, after loaded: Loaded, cosigners: [(name: String, identity: Identity)] = []) throws(WorkspaceError) -> Entry {
+        var state = loaded.state
+        var seal = state.seal
+        if case .meetingOpened(let opened) = event { seal = opened.seal }
+        let sessionKey = state.needsCheckpoint(after: event) ? try SessionKey(folder: self).load(seal!) : nil
+        let entry = try write(event, after: state)
+        guard let sessionKey else { return entry }
+        do { try state.apply(entry) } catch { throw .damaged(error.description, error.description) }
+        try writeCheckpoint(for: state, key: sessionKey, cosigners: cosigners)
+        return entry
+    }
+
+    /// Signs and appends a checkpoint covering the whole journal as `state` has it.
+    func writeCheckpoint(for state: SessionState, key: SigningKey, cosigners: [(name: String, identity: Identity)] = []) throws(WorkspaceError) {
+        let checkpoint = try Checkpointer(folder: self).checkpoint(size: state.lastSeq, seal: state.seal!, sessionKey: key, cosigners: cosigners)
+        try write(try judge(.recordCheckpoint(checkpoint), state), after: state)
+    }
+
+    /// Writes one entry after `state`'s last, `fsync`ed.
+    @discardableResult
+    func write(_ event: Event, after state: SessionState) throws(WorkspaceError) -> Entry {
         let now = clock.now()
         // Entry times never go backwards, even if the computer's clock does.
-        let at = now < loaded.state.lastAt ? loaded.state.lastAt : now
-        let entry = Entry(seq: loaded.state.lastSeq + 1, at: at, event: event)
+        let at = now < state.lastAt ? state.lastAt : now
+        let entry = Entry(seq: state.lastSeq + 1, at: at, event: event)
         let line: [UInt8]
         do { line = try EntryCoding.encode(entry) } catch {
             throw .damaged("无法编码日志记录：\(error)", "cannot encode the journal entry: \(error)")
@@ -102,10 +133,15 @@ public struct SessionFolder: Sendable {
     /// command that needs no PIN, spool or registry work.
     @discardableResult
     public func run(_ command: Command) throws(WorkspaceError) -> Entry {
-        try locked(exclusive: true) { () throws(WorkspaceError) in
+        if case .openRound(let candidates, let paper) = command { return try openRound(candidates, paper: paper) }
+        return try locked(exclusive: true) { () throws(WorkspaceError) in
             let loaded = try loadForWriting()
             let event = try judge(command, loaded.state)
             return try append(event, after: loaded)
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -84,7 +84,7 @@ let arrivals = members.map { m -> Arrival in
     return Arrival(member: m.id, pinSalt: salt, pinHash: VotingPIN.hash(pin, salt: salt))
 }
 run(.checkIn(arrivals))
-run(.openMeeting(host: members[0].id, recorder: "记录人", agenda: []))
+run(.openMeeting(host: members[0].id, recorder: "记录人", agenda: [], seal: nil))
 run(.reportMaterials("材料审查情况报告"))
 var random = SystemRandomNumberGenerator()
 for start in stride(from: 0, to: candidateCount, by: batch) {

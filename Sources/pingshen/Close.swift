@@ -8,13 +8,34 @@ struct Close: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
+    @Option(help: ArgumentHelp("记录人私钥（签名会议须提供，副署最终检查点）The recorder's private key.", valueName: "FILE"))
+    var recorderKey: String?
+
+    @Option(help: ArgumentHelp("记录人证书（由评委会印章签发，角色 secretary）The recorder's certificate.", valueName: "FILE"))
+    var recorderCert: String?
+
+    @Option(help: ArgumentHelp("记录人私钥口令文件（或环境变量 PINGSHEN_PASSPHRASE，或终端输入）Passphrase file.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    func validate() throws {
+        if (recorderKey == nil) != (recorderCert == nil) {
+            throw ValidationError("--recorder-key 与 --recorder-cert 须同时给出 (give both --recorder-key and --recorder-cert)")
+        }
+    }
+
     func run() throws {
         let folder = session.folder
-        let (entry, registered) = try perform { () throws(WorkspaceError) in try folder.closeMeeting() }
+        var recorder: IdentityFiles?
+        if let recorderKey, let recorderCert {
+            recorder = IdentityFiles(key: recorderKey, certificate: recorderCert,
+                                     passphrase: try Passphrase.read("记录人私钥", file: passphraseFile, environment: "PINGSHEN_PASSPHRASE"))
+        }
+        let (entry, registered) = try perform { () throws(WorkspaceError) in try folder.closeMeeting(recorder: recorder) }
         let state = try perform { () throws(WorkspaceError) in try folder.state() }
         let counted = state.countedInOrder
         let passed = counted.filter { state.progress[$0]!.result == .passed }
         print("会议于 \(entry.at.dropFirst(11).prefix(5)) 结束：表决 \(counted.count) 人，通过 \(passed.count) 人，未通过 \(counted.count - passed.count) 人")
+        if state.isSigned { print("最终检查点已由会议密钥签署、记录人副署；会议密钥已销毁。") }
         if let path = state.founding.registryPath {
             print("已将 \(registered) 项评审决定登记到 \(path)")
         }

@@ -24,13 +24,16 @@ func printJSON<T: Encodable>(_ value: T) {
 
 /// Options every command acting on a session folder shares.
 struct SessionOptions: ParsableArguments {
-    /// The folder; the current directory (after any global `-C`) unless given.
-    @Option(name: [.customLong("session")], help: ArgumentHelp("会议文件夹（默认当前目录）Session folder (default: current directory).", valueName: "DIR"))
-    var directory: String = "."
+    /// The folder given after the subcommand, if any.
+    @Option(name: [.customLong("session")], help: ArgumentHelp("会议文件夹（同全局 -C DIR；默认当前目录）Session folder (as the global -C DIR; default: current directory).", valueName: "DIR"))
+    var directory: String?
+
+    /// The folder given by the global `-C DIR`, before the subcommand.
+    nonisolated(unsafe) static var global: String?
 
     /// The session folder, with the clock `PINGSHEN_TIME` may fix.
     var folder: SessionFolder {
-        SessionFolder(path: directory, clock: sessionClock())
+        SessionFolder(path: directory ?? Self.global ?? ".", clock: sessionClock())
     }
 }
 

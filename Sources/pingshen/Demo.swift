@@ -19,6 +19,9 @@ struct Demo: ParsableCommand {
     @Flag(help: "若文件夹已有示例会议，先删除 Replace an earlier sample session in DIR.")
     var replace = false
 
+    /// The passphrase of the sample's keys (a demonstration only).
+    static let passphrase = "pingshen-demo"
+
     func run() throws {
         let journal = directory + "/" + SessionFolder.journalName
         if FileManager.default.fileExists(atPath: directory) {
@@ -32,6 +35,17 @@ struct Demo: ParsableCommand {
             }
             try FileManager.default.removeItem(atPath: directory)
         }
+        let keys = directory + ".keys"
+        if FileManager.default.fileExists(atPath: keys) {
+            guard replace, FileManager.default.fileExists(atPath: keys + "/committee.pem") else {
+                printError("错误：\(keys) 已存在；加 --replace 以重新演示。error: \(keys) exists; add --replace.")
+                throw ExitCode(2)
+            }
+            try FileManager.default.removeItem(atPath: keys)
+        }
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
+        setenv("PINGSHEN_PASSPHRASE", Self.passphrase, 1)
+        setenv("PINGSHEN_CA_PASSPHRASE", Self.passphrase, 1)
         let inputs = directory + ".inputs"
         try? FileManager.default.removeItem(atPath: inputs)
         try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)

@@ -21,11 +21,15 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("评委会历次评审决定登记文件（不得复评，R8）；会议结束时追加本次结果。Committee registry of past decisions.", valueName: "FILE"))
     var registry: String?
 
+    @Option(help: ArgumentHelp("评委会印章证书，保存为 committee.pem，供 open 核验主持人证书 The committee seal's certificate.", valueName: "FILE"))
+    var committeeCert: String?
+
     @Flag(help: "以 JSON 输出 Print JSON.")
     var json = false
 
     func run() throws {
-        let sources = SessionSources(settings: settings, members: members, candidates: candidates, registry: registry)
+        let sources = SessionSources(settings: settings, members: members, candidates: candidates, registry: registry,
+                                     committeeCertificate: committeeCert)
         let (folder, notices) = try perform { () throws(WorkspaceError) in
             try SessionFolder.create(at: directory, from: sources, clock: sessionClock())
         }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Workspace
 
-/// `pingshen open --host M01 --recorder NAME [--agenda …]`
+/// `pingshen open --host M01 --recorder NAME [--agenda …] (--host-key K --host-cert C | --unsigned)`
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "开会：须出席人数达到规定人数（R1），由在场的主任委员或副主任委员主持（R2）。Open the meeting.")
+        abstract: "开会：须出席人数达到规定人数（R1），由在场的主任委员或副主任委员主持（R2）；主持人签署开会声明，绑定本次会议密钥。Open the meeting.")
 
     @OptionGroup var session: SessionOptions
 
@@ -17,11 +17,44 @@ struct Open: ParsableCommand {
     @Option(help: "会议议程（可重复）Agenda item (repeatable); default: the order of seed 第二十三条第五项.")
     var agenda: [String] = []
 
+    @Option(help: ArgumentHelp("主持人私钥（口令加密的 PKCS#8）The host's private key.", valueName: "FILE"))
+    var hostKey: String?
+
+    @Option(help: ArgumentHelp("主持人证书（由评委会印章签发，角色 chair）The host's certificate.", valueName: "FILE"))
+    var hostCert: String?
+
+    @Option(help: ArgumentHelp("评委会印章证书（默认为 init --committee-cert 保存的 committee.pem）The committee seal's certificate.", valueName: "FILE"))
+    var committeeCert: String?
+
+    @Option(help: ArgumentHelp("主持人私钥口令文件（或环境变量 PINGSHEN_PASSPHRASE，或终端输入）Passphrase file.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    @Flag(help: "不签名的演练会议（没有会议密钥与检查点）An unsigned drill.")
+    var unsigned = false
+
+    func validate() throws {
+        if unsigned && (hostKey != nil || hostCert != nil) {
+            throw ValidationError("--unsigned 不能与 --host-key/--host-cert 同用 (--unsigned excludes --host-key/--host-cert)")
+        }
+        if !unsigned && (hostKey == nil || hostCert == nil) {
+            throw ValidationError("正式会议须由主持人签署：请给出 --host-key 与 --host-cert；演练可用 --unsigned (a signed meeting needs --host-key and --host-cert; drills may use --unsigned)")
+        }
+    }
+
     func run() throws {
         let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.openMeeting(host: host, recorder: recorder, agenda: agenda)) }
+        var identity: IdentityFiles?
+        if let hostKey, let hostCert {
+            identity = IdentityFiles(key: hostKey, certificate: hostCert,
+                                     passphrase: try Passphrase.read("主持人私钥", file: passphraseFile, environment: "PINGSHEN_PASSPHRASE"))
+        }
+        let (_, notices) = try perform { () throws(WorkspaceError) in
+            try folder.openMeeting(host: host, recorder: recorder, agenda: agenda, identity: identity, committeeCertificate: committeeCert)
+        }
+        printNotices(notices)
         let state = try perform { () throws(WorkspaceError) in try folder.state() }
         print("会议开始：主持人 \(host)（\(state.member(host)?.name ?? "")），记录人 \(recorder)，出席 \(state.present.count)/\(state.settings.size) 人")
+        if state.isSigned { print("已由主持人签署开会声明，会议密钥已绑定；日志检查点 1 已签署。") }
         for (i, item) in state.agenda.enumerated() { print("  \(i + 1). \(item)") }
     }
 }

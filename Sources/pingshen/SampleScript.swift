@@ -9,6 +9,8 @@ import Workspace
 struct SampleScript {
     let directory: String
     let inputs: String
+    /// Where the sample committee's seal and its members' keys are made (outside the session folder).
+    var keys: String { directory + ".keys" }
     /// PINs handed out at sign-in, as the members hold them on their slips.
     var pins: [String: String] = [:]
 
@@ -27,9 +29,10 @@ struct SampleScript {
     /// Runs one command line as typed; a refusal is shown and the script goes on when `expectRefusal`.
     func type(_ arguments: [String], expectRefusal: Bool = false) throws {
         let shown = arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
-        print("\n$ pingshen -C \(directory) \(shown)")
+        let global = ["init", "keys"].contains(arguments.first ?? "")
+        print("\n$ pingshen \(global ? "" : "-C \(directory) ")\(shown)")
         flushOutput()
-        var command = try Pingshen.parseAsRoot(arguments + (arguments.first == "init" ? [] : ["--session", directory]))
+        var command = try Pingshen.parseAsRoot(arguments + (global ? [] : ["--session", directory]))
         do {
             try command.run()
             if expectRefusal { fatalError("the sample expected a refusal for: \(shown)") }
@@ -69,9 +72,16 @@ struct SampleScript {
 
     mutating func play() throws {
         print("===== pingshen 示例评审会议 Sample session =====")
+        print("（示例的私钥口令均为 \(Demo.passphrase)，由环境变量 PINGSHEN_PASSPHRASE 提供。The sample keys' passphrase is \(Demo.passphrase).）")
+        let seal = "安徽省工程系列电子信息专业高级职称评审委员会"
+        try type(["keys", "committee", "--name", seal, "--out", keys])
+        try type(["keys", "issue", "--role", "chair", "--name", "陈建国", "--ca-cert", keys + "/committee.pem",
+                  "--ca-key", keys + "/committee.key", "--out", keys])
+        try type(["keys", "issue", "--role", "secretary", "--name", "王秘书", "--ca-cert", keys + "/committee.pem",
+                  "--ca-key", keys + "/committee.key", "--out", keys])
         at("08:30")
         try type(["init", directory, "--settings", inputs + "/session.toml", "--members", inputs + "/members.csv",
-                  "--candidates", inputs + "/candidates.csv"])
+                  "--candidates", inputs + "/candidates.csv", "--committee-cert", keys + "/committee.pem"])
 
         at("08:40")
         try checkIn(["M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11",
@@ -81,7 +91,8 @@ struct SampleScript {
         try type(["observer", "赵华", "--unit", "合肥市人力资源和社会保障局", "--kind", "hrss"])
         try type(["observer", "某记者", "--unit", "安徽日报", "--kind", "press"], expectRefusal: true)
         at("08:50")
-        try type(["open", "--host", "M01", "--recorder", "王秘书"])
+        try type(["open", "--host", "M01", "--recorder", "王秘书", "--host-key", keys + "/chair-陈建国.key",
+                  "--host-cert", keys + "/chair-陈建国.pem"])
         at("08:55")
         try type(["report", "本次共受理申报 14 人，材料经审核均符合申报条件，其中破格申报 3 人，论文均已送同行专家鉴定。"])
 
@@ -160,10 +171,11 @@ struct SampleScript {
         at("12:00")
         try type(["announce"])
         at("12:05")
-        try type(["close"])
+        try type(["close", "--recorder-key", keys + "/secretary-王秘书.key", "--recorder-cert", keys + "/secretary-王秘书.pem"])
         try type(["vote", "open", "C05"], expectRefusal: true)
         try type(["status"])
-        print("\n示例会议已保存在 \(directory)/（journal.jsonl 为会议日志）。The sample session is in \(directory)/.")
+        print("\n示例会议已保存在 \(directory)/（journal.jsonl 为会议日志），印章与私钥在 \(keys)/。")
+        print("The sample session is in \(directory)/, the seal and keys in \(keys)/.")
     }
 
     /// Two tellers enter all 22 sheets; one reading differs and is re-entered; one sheet has an

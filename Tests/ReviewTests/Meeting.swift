@@ -119,7 +119,7 @@ struct Meeting {
     /// Signs members 1…`present` in and opens the meeting under M01.
     mutating func open(present: Int) {
         checkIn(Self.members(1...present))
-        ok(.openMeeting(host: "M01", recorder: "记录人", agenda: []))
+        ok(.openMeeting(host: "M01", recorder: "记录人", agenda: [], seal: nil))
     }
 
     /// A cast by `member` with their own PIN.

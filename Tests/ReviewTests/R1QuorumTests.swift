@@ -16,9 +16,9 @@ struct R1QuorumTests {
     func openingNeedsQuorum() {
         var m = Meeting(size: 25)
         m.checkIn(Meeting.members(1...16))
-        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: []), .r1)
+        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: [], seal: nil), .r1)
         m.checkIn(["M17"])
-        m.ok(.openMeeting(host: "M01", recorder: "记录人", agenda: []))
+        m.ok(.openMeeting(host: "M01", recorder: "记录人", agenda: [], seal: nil))
         #expect(m.state.phase == .open)
     }
 
@@ -26,7 +26,7 @@ struct R1QuorumTests {
     func customQuorum() {
         var m = Meeting(size: 25, quorum: 20)
         m.checkIn(Meeting.members(1...19))
-        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: []), .r1)
+        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: [], seal: nil), .r1)
     }
 
     @Test("R1: departures that break the quorum stop the next vote from opening")
@@ -57,15 +57,15 @@ struct R2HostTests {
     func memberCannotHost() {
         var m = Meeting()
         m.checkIn(Meeting.members(1...20))
-        m.refused(.openMeeting(host: "M05", recorder: "记录人", agenda: []), .r2)
-        m.ok(.openMeeting(host: "M02", recorder: "记录人", agenda: []))
+        m.refused(.openMeeting(host: "M05", recorder: "记录人", agenda: [], seal: nil), .r2)
+        m.ok(.openMeeting(host: "M02", recorder: "记录人", agenda: [], seal: nil))
     }
 
     @Test("R2: an absent chair cannot host")
     func absentChairCannotHost() {
         var m = Meeting()
         m.checkIn(Meeting.members(2...20))
-        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: []), .r2)
+        m.refused(.openMeeting(host: "M01", recorder: "记录人", agenda: [], seal: nil), .r2)
     }
 
     @Test("R2: when the host leaves, nothing proceeds until a present vice-chair takes over")

@@ -37,7 +37,7 @@ struct RandomMeetingTests {
             switch Int.random(in: 0..<14, using: &rng) {
             case 0: if let a = absent.randomElement(using: &rng) { m.checkIn([a]) }
             case 1: if let p = present.randomElement(using: &rng) { _ = try? m.run(.checkOut(p, reason: nil)) }
-            case 2: _ = try? m.run(.openMeeting(host: all[Int.random(in: 0..<4, using: &rng)], recorder: "记录人", agenda: []))
+            case 2: _ = try? m.run(.openMeeting(host: all[Int.random(in: 0..<4, using: &rng)], recorder: "记录人", agenda: [], seal: nil))
             case 3:
                 let pick = Array(candidates.shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)))
                 _ = try? m.run(.beginDeliberation(pick, opinion: nil))

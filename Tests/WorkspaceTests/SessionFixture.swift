@@ -37,7 +37,7 @@ struct SessionFixture {
     mutating func open(present count: Int) throws {
         let ids = (1...count).map { $0 < 10 ? "M0\($0)" : "M\($0)" }
         for (m, pin) in try folder.checkIn(ids) { pins[m] = pin }
-        try folder.run(.openMeeting(host: "M01", recorder: "王秘书", agenda: []))
+        try folder.run(.openMeeting(host: "M01", recorder: "王秘书", agenda: [], seal: nil))
     }
 
     /// Deliberates `candidates`, opens an electronic round, and every eligible member votes

@@ -33,7 +33,7 @@ struct SessionFolderTests {
         #expect(throws: WorkspaceError.self) { try f.folder.castBallot(member: "M02", pin: "000000", choices: ["C01": .yes]) }
         #expect(throws: WorkspaceError.self) { _ = try f.folder.checkIn(["M99"]) }
         do {
-            try f.folder.run(.openMeeting(host: "M01", recorder: "x", agenda: []))
+            try f.folder.run(.openMeeting(host: "M01", recorder: "x", agenda: [], seal: nil))
         } catch {
             #expect(error.exitCode == 2)
         }

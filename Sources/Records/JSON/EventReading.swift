@@ -98,15 +98,67 @@ extension MeetingOpened: JSONReadable {
     public init(reading r: inout JSONReader) throws(JSONError) {
         var host, recorder: String?
         var agenda: [String]?
+        var seal: MeetingSeal?
         try r.object { r, key throws(JSONError) in
             switch key {
             case "host": host = try r.string()
             case "recorder": recorder = try r.string()
             case "agenda": agenda = try r.strings()
+            case "seal": seal = try r.null() ? nil : try r.read()
             default: throw r.unknown(key)
             }
         }
-        self.init(host: try r.required(host, "host"), recorder: try r.required(recorder, "recorder"), agenda: try r.required(agenda, "agenda"))
+        self.init(host: try r.required(host, "host"), recorder: try r.required(recorder, "recorder"),
+                  agenda: try r.required(agenda, "agenda"), seal: seal)
+    }
+}
+
+extension SignedStatement: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["text", "format", "signature", "certificate"])
+        self.init(text: try f.t("text", r), format: try f.t("format", r), signature: try f.t("signature", r),
+                  certificate: try f.t("certificate", r))
+    }
+}
+
+extension MeetingSeal: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var text: [String: String] = [:]
+        var statement: SignedStatement?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "committeeCertificate", "sessionKey", "algorithm", "origin", "keyName": text[key] = try r.string()
+            case "statement": statement = try r.read()
+            default: throw r.unknown(key)
+            }
+        }
+        func t(_ k: String) throws(JSONError) -> String { try r.required(text[k], k) }
+        self.init(committeeCertificate: try t("committeeCertificate"), sessionKey: try t("sessionKey"), algorithm: try t("algorithm"),
+                  origin: try t("origin"), keyName: try t("keyName"), statement: try r.required(statement, "statement"))
+    }
+}
+
+extension CheckpointSigned: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        var note: String?
+        var cosigners: [String]?
+        try r.object { r, key throws(JSONError) in
+            switch key {
+            case "note": note = try r.string()
+            case "cosigners": cosigners = try r.strings()
+            default: throw r.unknown(key)
+            }
+        }
+        self.init(note: try r.required(note, "note"), cosigners: try r.required(cosigners, "cosigners"))
+    }
+}
+
+extension DocumentSigned: JSONReadable {
+    public init(reading r: inout JSONReader) throws(JSONError) {
+        let f = try r.fields(text: ["document", "candidate", "file", "sha256", "signatureFile", "signatureSHA256", "signer", "certificate"])
+        self.init(document: try f.t("document", r), candidate: f.text["candidate"], file: try f.t("file", r), sha256: try f.t("sha256", r),
+                  signatureFile: try f.t("signatureFile", r), signatureSHA256: try f.t("signatureSHA256", r),
+                  signer: try f.t("signer", r), certificate: try f.t("certificate", r))
     }
 }
 
@@ -163,6 +215,7 @@ extension Speech: JSONReadable {
 extension RoundOpened: JSONReadable {
     public init(reading r: inout JSONReader) throws(JSONError) {
         var round, yesCap: Int?
+        var credentialKey: String?
         var candidates, eligible: [String]?
         var denominators: [String: Int]?
         var paper: Bool?
@@ -174,12 +227,13 @@ extension RoundOpened: JSONReadable {
             case "eligible": eligible = try r.strings()
             case "denominators": denominators = try r.map { r throws(JSONError) in try r.int() }
             case "paper": paper = try r.bool()
+            case "credentialKey": credentialKey = try r.optionalString()
             default: throw r.unknown(key)
             }
         }
         self.init(round: try r.required(round, "round"), candidates: try r.required(candidates, "candidates"),
                   eligible: try r.required(eligible, "eligible"), denominators: try r.required(denominators, "denominators"),
-                  paper: try r.required(paper, "paper"), yesCap: try r.required(yesCap, "yesCap"))
+                  paper: try r.required(paper, "paper"), yesCap: try r.required(yesCap, "yesCap"), credentialKey: credentialKey)
     }
 }
 
@@ -187,15 +241,16 @@ extension BallotIssued: JSONReadable {
     public init(reading r: inout JSONReader) throws(JSONError) {
         // The journal's most frequent record: read without any per-record collections.
         var round: Int?
-        var member: String?
+        var member, blinded: String?
         try r.object { r, key throws(JSONError) in
             switch key {
             case "round": round = try r.int()
             case "member": member = try r.string()
+            case "blinded": blinded = try r.optionalString()
             default: throw r.unknown(key)
             }
         }
-        self.init(round: try r.required(round, "round"), member: try r.required(member, "member"))
+        self.init(round: try r.required(round, "round"), member: try r.required(member, "member"), blinded: blinded)
     }
 }
 
@@ -329,6 +384,8 @@ extension Entry: JSONReadable {
         case "results.announced": .resultsAnnounced(try r.read())
         case "meeting.closed": .meetingClosed(try r.read())
         case "journal.repaired": .journalRepaired(try r.read())
+        case "checkpoint.signed": .checkpointSigned(try r.read())
+        case "document.signed": .documentSigned(try r.read())
         default: throw r.error("未知的事件类型 \"\(kind)\" (unknown event kind)")
         }
     }

@@ -106,17 +106,20 @@ extension Settings: JSONReadable {
 
 extension Ballot: JSONReadable {
     public init(reading r: inout JSONReader) throws(JSONError) {
-        var id, nonce: String?
+        var id, nonce, prefix, signature: String?
         var choices: [CandidateID: Choice]?
         try r.object { r, key throws(JSONError) in
             switch key {
             case "id": id = try r.string()
             case "nonce": nonce = try r.string()
+            case "prefix": prefix = try r.optionalString()
+            case "signature": signature = try r.optionalString()
             case "choices": choices = try r.map { r throws(JSONError) in try r.read(Choice.self) }
             default: throw r.unknown(key)
             }
         }
-        self.init(id: try r.required(id, "id"), choices: try r.required(choices, "choices"), nonce: try r.required(nonce, "nonce"))
+        self.init(id: try r.required(id, "id"), choices: try r.required(choices, "choices"), nonce: try r.required(nonce, "nonce"),
+                  prefix: prefix, signature: signature)
     }
 }
 

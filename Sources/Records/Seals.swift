@@ -1,0 +1,87 @@
+/// A statement signed by a person holding a committee certificate: the exact text and its signature.
+public struct SignedStatement: Encodable, Sendable, Equatable {
+    /// The statement's text; its UTF-8 bytes are what was signed.
+    public var text: String
+    /// `cms`: a detached CMS SignedData (P-256), verifiable with `openssl cms -verify -binary`;
+    /// `sm2`: a DER SM2 signature (SM3, ID 1234567812345678) by the certificate's key, as OpenSSL 3.0
+    /// cannot make CMS with SM2.
+    public var format: String
+    /// Base64 of the signature (the CMS DER, or the SM2 signature).
+    public var signature: String
+    /// Base64 DER of the signer's certificate.
+    public var certificate: String
+
+    public init(text: String, format: String, signature: String, certificate: String) {
+        self.text = text
+        self.format = format
+        self.signature = signature
+        self.certificate = certificate
+    }
+}
+
+/// What a signed meeting is sealed with, fixed at opening (SPEC.md §2).
+public struct MeetingSeal: Encodable, Sendable, Equatable {
+    /// Base64 DER of the committee seal's certificate: the trust root.
+    public var committeeCertificate: String
+    /// Base64 SubjectPublicKeyInfo DER of the fresh session key that signs checkpoints.
+    public var sessionKey: String
+    /// The session key's scheme: `ecdsa-p256-sha256` or `sm2-sm3`.
+    public var algorithm: String
+    /// The checkpoint origin line and the session key's note name.
+    public var origin: String
+    public var keyName: String
+    /// The host's statement binding the session key to this meeting.
+    public var statement: SignedStatement
+
+    public init(committeeCertificate: String, sessionKey: String, algorithm: String, origin: String, keyName: String, statement: SignedStatement) {
+        self.committeeCertificate = committeeCertificate
+        self.sessionKey = sessionKey
+        self.algorithm = algorithm
+        self.origin = origin
+        self.keyName = keyName
+        self.statement = statement
+    }
+}
+
+/// A signed checkpoint of the journal (C2SP signed note), covering every entry before it.
+public struct CheckpointSigned: Encodable, Sendable, Equatable {
+    /// The whole signed note: checkpoint text, blank line, signature lines.
+    public var note: String
+    /// Base64 DER certificates of cosigners (the recorder at close); the session key is in the opening seal.
+    public var cosigners: [String]
+
+    public init(note: String, cosigners: [String]) {
+        self.note = note
+        self.cosigners = cosigners
+    }
+}
+
+/// A document's signature, added after (or before) the close: minutes, result forms (R13, R14).
+public struct DocumentSigned: Encodable, Sendable, Equatable {
+    /// `minutes`, `result-form`, …
+    public var document: String
+    /// The candidate a result form is for; nil otherwise.
+    public var candidate: CandidateID?
+    /// The document's file, relative to the session folder, and the SHA-256 (hex) of its bytes.
+    public var file: String
+    public var sha256: String
+    /// The detached signature's file, relative to the session folder, and its SHA-256 (hex).
+    public var signatureFile: String
+    public var signatureSHA256: String
+    /// `host`, `recorder` or `seal`.
+    public var signer: String
+    /// Base64 DER of the signer's certificate.
+    public var certificate: String
+
+    public init(document: String, candidate: CandidateID?, file: String, sha256: String, signatureFile: String,
+                signatureSHA256: String, signer: String, certificate: String) {
+        self.document = document
+        self.candidate = candidate
+        self.file = file
+        self.sha256 = sha256
+        self.signatureFile = signatureFile
+        self.signatureSHA256 = signatureSHA256
+        self.signer = signer
+        self.certificate = certificate
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Journal
+import Seal
+
+/// The files of a newly made identity.
+public struct IdentityPaths: Encodable, Sendable {
+    public var certificate: String
+    public var key: String
+}
+
+/// Making the committee seal (印章) and the certificates it issues to chairs, secretaries,
+/// tellers and inspectors.
+public enum Identities {
+    /// A new committee seal: a self-signed CA certificate and its encrypted key in `directory`
+    /// as `committee.pem` and `committee.key` (0600). Existing files are never overwritten.
+    public static func makeCommitteeSeal(name: String, organization: String, algorithm: SigningAlgorithm, days: Int,
+                                         passphrase: String, directory: String) throws(WorkspaceError) -> IdentityPaths {
+        let paths = IdentityPaths(certificate: directory + "/committee.pem", key: directory + "/committee.key")
+        try refuseExisting(paths)
+        do {
+            let key = try SigningKey.generate(algorithm)
+            let seal = try CertificateAuthority.create(commonName: name, organization: organization, key: key, validity: validity(days))
+            try write(paths, certificate: seal.certificate, key: key, passphrase: passphrase)
+        } catch let e as WorkspaceError { throw e } catch {
+            throw .damaged("无法生成评委会印章：\(error)", "cannot make the committee seal: \(error)")
+        }
+        return paths
+    }
+
+    /// A new key pair and a certificate for `name` in `role`, issued by the seal.
+    public static func issue(role: CommitteeRole, name: String, algorithm: SigningAlgorithm?, days: Int, seal: IdentityFiles,
+                             passphrase: String, directory: String, fileName: String) throws(WorkspaceError) -> IdentityPaths {
+        let paths = IdentityPaths(certificate: directory + "/\(fileName).pem", key: directory + "/\(fileName).key")
+        try refuseExisting(paths)
+        let sealCertificate = try Credentials.certificate(at: seal.certificate)
+        let sealKey: SigningKey
+        do { sealKey = try SigningKey(contentsOf: seal.key, passphrase: seal.passphrase) } catch {
+            throw .badInput(ImportError(file: seal.key, "无法打开评委会印章私钥：\(error)", "cannot open the committee seal's key: \(error)"))
+        }
+        do {
+            let authority = try CertificateAuthority(identity: try Identity(certificate: sealCertificate, key: sealKey))
+            let key = try SigningKey.generate(algorithm ?? sealKey.algorithm)
+            let certificate = try authority.issue(commonName: name, role: role, publicKey: key.publicKey, validity: validity(days))
+            try write(paths, certificate: certificate, key: key, passphrase: passphrase)
+        } catch let e as WorkspaceError { throw e } catch {
+            throw .badInput(ImportError(file: seal.certificate, "无法签发证书：\(error)", "cannot issue the certificate: \(error)"))
+        }
+        return paths
+    }
+
+    static func validity(_ days: Int) -> ClosedRange<Date> {
+        let now = Date()
+        return now.addingTimeInterval(-300)...now.addingTimeInterval(TimeInterval(days) * 86400)
+    }
+
+    static func refuseExisting(_ paths: IdentityPaths) throws(WorkspaceError) {
+        for path in [paths.certificate, paths.key] where FileManager.default.fileExists(atPath: path) {
+            throw .badInput(ImportError(file: path, "文件已存在，不会覆盖", "the file exists and is never overwritten"))
+        }
+    }
+
+    static func write(_ paths: IdentityPaths, certificate: Certificate, key: SigningKey, passphrase: String) throws {
+        try key.write(to: paths.key, passphrase: passphrase)
+        do { try DurableFile.replace(paths.certificate, with: Array(certificate.pem.utf8)) } catch {
+            unlink(paths.key)
+            throw error
+        }
+    }
+}

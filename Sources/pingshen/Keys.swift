@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Seal
+import Workspace
+
+/// `pingshen keys …`: the committee seal and the certificates it issues.
+struct Keys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "证书与私钥：评委会印章（信任根），以及由印章签发的主持人、记录人、计票人、监督人证书。Identities.",
+        subcommands: [KeysCommittee.self, KeysIssue.self]
+    )
+}
+
+/// Options both `keys` commands share.
+struct KeyOutputOptions: ParsableArguments {
+    @Option(help: "签名算法 p256（默认）或 sm2（国密）Signature algorithm.")
+    var algorithm: String?
+
+    @Option(help: ArgumentHelp("写入的文件夹 Folder to write to.", valueName: "DIR"))
+    var out: String = "."
+
+    @Option(help: ArgumentHelp("新私钥的口令文件（或环境变量 PINGSHEN_PASSPHRASE，或终端输入）Passphrase for the new key.", valueName: "FILE"))
+    var passphraseFile: String?
+
+    @Flag(help: "以 JSON 输出写入的文件路径 Print the paths written as JSON.")
+    var json = false
+
+    var signingAlgorithm: SigningAlgorithm? {
+        get throws {
+            guard let algorithm else { return nil }
+            switch algorithm.lowercased() {
+            case "p256", "p-256", "ecdsa": return .p256
+            case "sm2", "国密": return .sm2
+            default: throw ValidationError("--algorithm 只能是 p256 或 sm2 (got \(algorithm))")
+            }
+        }
+    }
+
+    func report(_ paths: IdentityPaths, _ what: String) {
+        if json {
+            printJSON(paths)
+        } else {
+            print("已生成\(what)：证书 \(paths.certificate)，私钥 \(paths.key)（口令加密，权限 0600）")
+        }
+    }
+}
+
+/// `pingshen keys committee --name … [--algorithm sm2] --out DIR [--json]`
+struct KeysCommittee: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "committee",
+        abstract: "生成评委会印章私钥和自签名证书（信任根）：committee.pem、committee.key。Make the committee seal.")
+
+    @Option(help: "评委会名称（证书 CN）The committee's name.")
+    var name: String
+
+    @Option(help: "组织（证书 O，默认同名称）Organization.")
+    var organization: String?
+
+    @Option(help: "有效天数 Days valid.")
+    var days: Int = 3650
+
+    @OptionGroup var output: KeyOutputOptions
+
+    func validate() throws {
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name 不能为空") }
+        if days <= 0 { throw ValidationError("--days 须为正数") }
+        _ = try output.signingAlgorithm
+    }
+
+    func run() throws {
+        let passphrase = try Passphrase.read("评委会印章私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
+        let algorithm = try output.signingAlgorithm ?? .p256
+        let paths = try perform { () throws(WorkspaceError) in
+            try Identities.makeCommitteeSeal(name: name, organization: organization ?? name, algorithm: algorithm, days: days,
+                                             passphrase: passphrase, directory: output.out)
+        }
+        output.report(paths, "评委会印章")
+    }
+}
+
+/// `pingshen keys issue --role chair|secretary|teller|inspector --name … [--ca-cert … --ca-key …] --out DIR [--json]`
+struct KeysIssue: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "为主持人、记录人、计票人或监督人生成私钥，并由评委会印章签发证书。Issue a certificate signed by the seal.")
+
+    @Option(help: "角色 chair（主持人）| secretary（记录人）| teller（计票人）| inspector（监督人）")
+    var role: String
+
+    @Option(help: "姓名（证书 CN）Name.")
+    var name: String
+
+    @Option(help: ArgumentHelp("评委会印章证书 The seal's certificate.", valueName: "FILE"))
+    var caCert: String = "committee.pem"
+
+    @Option(help: ArgumentHelp("评委会印章私钥 The seal's key.", valueName: "FILE"))
+    var caKey: String = "committee.key"
+
+    @Option(help: ArgumentHelp("印章私钥的口令文件（或环境变量 PINGSHEN_CA_PASSPHRASE）Passphrase file for the seal's key.", valueName: "FILE"))
+    var caPassphraseFile: String?
+
+    @Option(help: "有效天数 Days valid.")
+    var days: Int = 1095
+
+    @Option(help: ArgumentHelp("文件名（不含扩展名；默认 角色-姓名）File name without extension.", valueName: "NAME"))
+    var fileName: String?
+
+    @OptionGroup var output: KeyOutputOptions
+
+    func validate() throws {
+        guard CommitteeRole(rawValue: role) != nil else {
+            throw ValidationError("--role 只能是 chair、secretary、teller 或 inspector (got \(role))")
+        }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name 不能为空") }
+        if name.contains("/") || (fileName ?? "").contains("/") { throw ValidationError("--name/--file-name 不能含“/”") }
+        if days <= 0 { throw ValidationError("--days 须为正数") }
+        _ = try output.signingAlgorithm
+    }
+
+    func run() throws {
+        let sealPassphrase = try Passphrase.read("评委会印章私钥", file: caPassphraseFile, environment: "PINGSHEN_CA_PASSPHRASE")
+        let passphrase = try Passphrase.read("新私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
+        let seal = IdentityFiles(key: caKey, certificate: caCert, passphrase: sealPassphrase)
+        let paths = try perform { () throws(WorkspaceError) in
+            try Identities.issue(role: CommitteeRole(rawValue: role)!, name: name, algorithm: try? output.signingAlgorithm, days: days,
+                                 seal: seal, passphrase: passphrase, directory: output.out, fileName: fileName ?? "\(role)-\(name)")
+        }
+        output.report(paths, "\(CommitteeRole(rawValue: role)!)证书")
+    }
+}
