@@ -57,7 +57,9 @@ public struct SessionFolder: Sendable {
     /// Loads for a command that will append: a torn last line must be repaired first, and a
     /// checkpoint an interruption left unwritten is written now.
     func loadForWriting() throws(WorkspaceError) -> Loaded {
-        let loaded = try sealPending(try load())
+        let read = try load()
+        try Integrity.check(read)
+        let loaded = try sealPending(read)
         if let torn = loaded.tornTail {
             let line = loaded.text.lines.count + 1
             throw .damaged(

@@ -25,6 +25,20 @@ struct KeyOutputOptions: ParsableArguments {
     @Flag(help: "以 JSON 输出写入的文件路径 Print the paths written as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("证书生效日期（北京时间当日零时；默认即刻）Valid from this date.", valueName: "YYYY-MM-DD"))
+    var notBefore: String?
+
+    /// `--not-before` as a moment: 00:00 China Standard Time that day.
+    var validFrom: Date? {
+        get throws {
+            guard let notBefore else { return nil }
+            guard let seconds = ShanghaiTime.parse(notBefore + "T00:00:00+08:00") else {
+                throw ValidationError("--not-before 应为 YYYY-MM-DD (got \(notBefore))")
+            }
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+    }
+
     var signingAlgorithm: SigningAlgorithm? {
         get throws {
             guard let algorithm else { return nil }
@@ -66,6 +80,7 @@ struct KeysCommittee: ParsableCommand {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name 不能为空") }
         if days <= 0 { throw ValidationError("--days 须为正数") }
         _ = try output.signingAlgorithm
+        _ = try output.validFrom
     }
 
     func run() throws {
@@ -73,6 +88,7 @@ struct KeysCommittee: ParsableCommand {
         let algorithm = try output.signingAlgorithm ?? .p256
         let paths = try perform { () throws(WorkspaceError) in
             try Identities.makeCommitteeSeal(name: name, organization: organization ?? name, algorithm: algorithm, days: days,
+                                             notBefore: try? output.validFrom,
                                              passphrase: passphrase, directory: output.out)
         }
         output.report(paths, "评委会印章")
@@ -116,6 +132,7 @@ struct KeysIssue: ParsableCommand {
         if name.contains("/") || (fileName ?? "").contains("/") { throw ValidationError("--name/--file-name 不能含“/”") }
         if days <= 0 { throw ValidationError("--days 须为正数") }
         _ = try output.signingAlgorithm
+        _ = try output.validFrom
     }
 
     func run() throws {
@@ -124,6 +141,7 @@ struct KeysIssue: ParsableCommand {
         let seal = IdentityFiles(key: caKey, certificate: caCert, passphrase: sealPassphrase)
         let paths = try perform { () throws(WorkspaceError) in
             try Identities.issue(role: CommitteeRole(rawValue: role)!, name: name, algorithm: try? output.signingAlgorithm, days: days,
+                                 notBefore: try? output.validFrom,
                                  seal: seal, passphrase: passphrase, directory: output.out, fileName: fileName ?? "\(role)-\(name)")
         }
         output.report(paths, "\(CommitteeRole(rawValue: role)!)证书")

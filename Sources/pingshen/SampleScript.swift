@@ -74,11 +74,11 @@ struct SampleScript {
         print("===== pingshen 示例评审会议 Sample session =====")
         print("（示例的私钥口令均为 \(Demo.passphrase)，由环境变量 PINGSHEN_PASSPHRASE 提供。The sample keys' passphrase is \(Demo.passphrase).）")
         let seal = "安徽省工程系列电子信息专业高级职称评审委员会"
-        try type(["keys", "committee", "--name", seal, "--out", keys])
+        try type(["keys", "committee", "--name", seal, "--out", keys, "--not-before", "2026-11-01"])
         try type(["keys", "issue", "--role", "chair", "--name", "陈建国", "--ca-cert", keys + "/committee.pem",
-                  "--ca-key", keys + "/committee.key", "--out", keys])
+                  "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
         try type(["keys", "issue", "--role", "secretary", "--name", "王秘书", "--ca-cert", keys + "/committee.pem",
-                  "--ca-key", keys + "/committee.key", "--out", keys])
+                  "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
         at("08:30")
         try type(["init", directory, "--settings", inputs + "/session.toml", "--members", inputs + "/members.csv",
                   "--candidates", inputs + "/candidates.csv", "--committee-cert", keys + "/committee.pem"])

@@ -13,13 +13,13 @@ public struct IdentityPaths: Encodable, Sendable {
 public enum Identities {
     /// A new committee seal: a self-signed CA certificate and its encrypted key in `directory`
     /// as `committee.pem` and `committee.key` (0600). Existing files are never overwritten.
-    public static func makeCommitteeSeal(name: String, organization: String, algorithm: SigningAlgorithm, days: Int,
+    public static func makeCommitteeSeal(name: String, organization: String, algorithm: SigningAlgorithm, days: Int, notBefore: Date? = nil,
                                          passphrase: String, directory: String) throws(WorkspaceError) -> IdentityPaths {
         let paths = IdentityPaths(certificate: directory + "/committee.pem", key: directory + "/committee.key")
         try refuseExisting(paths)
         do {
             let key = try SigningKey.generate(algorithm)
-            let seal = try CertificateAuthority.create(commonName: name, organization: organization, key: key, validity: validity(days))
+            let seal = try CertificateAuthority.create(commonName: name, organization: organization, key: key, validity: validity(days, from: notBefore))
             try write(paths, certificate: seal.certificate, key: key, passphrase: passphrase)
         } catch let e as WorkspaceError { throw e } catch {
             throw .damaged("无法生成评委会印章：\(error)", "cannot make the committee seal: \(error)")
@@ -28,7 +28,7 @@ public enum Identities {
     }
 
     /// A new key pair and a certificate for `name` in `role`, issued by the seal.
-    public static func issue(role: CommitteeRole, name: String, algorithm: SigningAlgorithm?, days: Int, seal: IdentityFiles,
+    public static func issue(role: CommitteeRole, name: String, algorithm: SigningAlgorithm?, days: Int, notBefore: Date? = nil, seal: IdentityFiles,
                              passphrase: String, directory: String, fileName: String) throws(WorkspaceError) -> IdentityPaths {
         let paths = IdentityPaths(certificate: directory + "/\(fileName).pem", key: directory + "/\(fileName).key")
         try refuseExisting(paths)
@@ -40,7 +40,7 @@ public enum Identities {
         do {
             let authority = try CertificateAuthority(identity: try Identity(certificate: sealCertificate, key: sealKey))
             let key = try SigningKey.generate(algorithm ?? sealKey.algorithm)
-            let certificate = try authority.issue(commonName: name, role: role, publicKey: key.publicKey, validity: validity(days))
+            let certificate = try authority.issue(commonName: name, role: role, publicKey: key.publicKey, validity: validity(days, from: notBefore))
             try write(paths, certificate: certificate, key: key, passphrase: passphrase)
         } catch let e as WorkspaceError { throw e } catch {
             throw .badInput(ImportError(file: seal.certificate, "无法签发证书：\(error)", "cannot issue the certificate: \(error)"))
@@ -48,9 +48,11 @@ public enum Identities {
         return paths
     }
 
-    static func validity(_ days: Int) -> ClosedRange<Date> {
+    /// From `start` (default: five minutes ago, for clock skew) to `days` days from now.
+    static func validity(_ days: Int, from start: Date?) -> ClosedRange<Date> {
         let now = Date()
-        return now.addingTimeInterval(-300)...now.addingTimeInterval(TimeInterval(days) * 86400)
+        let begin = start ?? now.addingTimeInterval(-300)
+        return begin...max(begin, now).addingTimeInterval(TimeInterval(days) * 86400)
     }
 
     static func refuseExisting(_ paths: IdentityPaths) throws(WorkspaceError) {
