@@ -1,0 +1,57 @@
+import Foundation
+import Journal
+import Records
+import Review
+import Seal
+@testable import Workspace
+
+/// A committee seal with a chair, a secretary and an inspector, made in a temporary folder.
+struct Committee {
+    static let passphrase = "测试口令 test"
+    let directory: String
+    let seal: IdentityPaths
+    let chair: IdentityPaths
+    let secretary: IdentityPaths
+
+    init(algorithm: SigningAlgorithm = .p256, notBefore: Date? = Date(timeIntervalSince1970: 1_790_000_000)) throws {
+        directory = try SessionFixture.temporaryDirectory()
+        seal = try Identities.makeCommitteeSeal(name: "测试评委会", organization: "测试评委会", algorithm: algorithm, days: 30,
+                                                notBefore: notBefore, passphrase: Self.passphrase, directory: directory)
+        let sealFiles = IdentityFiles(key: seal.key, certificate: seal.certificate, passphrase: Self.passphrase)
+        chair = try Identities.issue(role: .chair, name: "陈建国", algorithm: nil, days: 30, notBefore: notBefore, seal: sealFiles,
+                                     passphrase: Self.passphrase, directory: directory, fileName: "chair")
+        secretary = try Identities.issue(role: .secretary, name: "王秘书", algorithm: nil, days: 30, notBefore: notBefore, seal: sealFiles,
+                                         passphrase: Self.passphrase, directory: directory, fileName: "secretary")
+    }
+
+    func files(_ paths: IdentityPaths) -> IdentityFiles {
+        IdentityFiles(key: paths.key, certificate: paths.certificate, passphrase: Self.passphrase)
+    }
+
+    func certificate(_ paths: IdentityPaths) throws -> Certificate { try Credentials.certificate(at: paths.certificate) }
+}
+
+extension SessionFixture {
+    /// A signed meeting: members 1…`count` present, opened by M01 with the chair's identity.
+    mutating func openSigned(present count: Int, committee: Committee) throws {
+        let ids = (1...count).map { $0 < 10 ? "M0\($0)" : "M\($0)" }
+        for (m, pin) in try folder.checkIn(ids) { pins[m] = pin }
+        _ = try folder.openMeeting(host: "M01", recorder: "王秘书", agenda: [], identity: committee.files(committee.chair),
+                                   committeeCertificate: committee.seal.certificate)
+    }
+}
+
+/// Checks note signatures with a known verifying key, for the tests.
+struct TestNoteVerifier: NoteVerifier {
+    let name: String
+    let keyID: UInt32
+    let key: VerifyingKey
+
+    init(name: String, key: VerifyingKey) {
+        self.name = name
+        self.key = key
+        keyID = NoteKeyID.derive(name: name, type: key.algorithm == .p256 ? .ecdsaP256 : .sm2, publicKey: key.subjectPublicKeyInfo)
+    }
+
+    func verify(_ signature: [UInt8], for message: [UInt8]) -> Bool { key.isValidSignature(signature, for: message) }
+}
