@@ -1,5 +1,6 @@
 import Foundation
 import Journal
+import Seal
 import Records
 import Review
 import Workspace
@@ -16,6 +17,50 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "seal" {
+    // Verification rates of what an inspector checks most: checkpoints (ECDSA P-256 signed notes,
+    // parsed and verified) and ballots (RSABSSA-SHA384-PSS credentials), keys parsed once.
+    let count = arguments.count > 1 ? Int(arguments[1]) ?? 20000 : 20000
+    let clock = ContinuousClock()
+    let key = try! SigningKey.generate(.p256)
+    let verifier = KeyNoteVerifier(name: "pingshen.session.bench", key: key.publicKey)
+    struct Signer: NoteSigner { let name: String; let keyID: UInt32; let key: SigningKey
+        func sign(_ m: [UInt8]) throws -> [UInt8] { try key.signature(for: m) } }
+    let signer = Signer(name: verifier.name, keyID: verifier.keyID, key: key)
+    var notes: [[UInt8]] = []
+    for i in 0..<count {
+        let checkpoint = try! Checkpoint(origin: "pingshen.session/bench", size: UInt64(i + 1), root: TreeHash(SecureRandom.bytes(32))!)
+        notes.append(try! SignedNote(text: checkpoint.text, signedBy: [signer]).bytes)
+    }
+    var good = 0
+    let checkpointTime = clock.measure {
+        for n in notes where (try? SignedCheckpoint(parsing: n))?.verify(with: [verifier]).isAccepted == true { good += 1 }
+    }
+    precondition(good == count)
+    let roundKey = try! BlindSigningKey.generate()
+    let opened = RoundOpened(round: 1, candidates: ["C01"], eligible: [], denominators: [:], paper: false, yesCap: 0,
+                             credentialKey: Base64Text.encode(roundKey.publicKey.subjectPublicKeyInfo))
+    let publicKey = try! RoundCredentials.publicKey(opened)
+    var ballots: [Ballot] = []
+    for _ in 0..<count {
+        let nonce = Digest.hex(SecureRandom.bytes(16))
+        let message = BallotMessage.bytes(session: "bench", round: 1, choices: ["C01": .yes], nonce: nonce)
+        let prepared = publicKey.prepare(message)
+        let blinding = try! publicKey.blind(prepared)
+        let signature = try! publicKey.finalize(try! roundKey.blindSign(blinding.blindedMessage), for: prepared, inverse: blinding.inverse)
+        ballots.append(Ballot(id: Digest.sha256Hex(message), choices: ["C01": .yes], nonce: nonce,
+                              prefix: Digest.hex(prepared.prefix(32)), signature: Base64Text.encode(signature)))
+    }
+    good = 0
+    let ballotTime = clock.measure {
+        for b in ballots where RoundCredentials.verify(b, session: "bench", round: 1, key: publicKey) { good += 1 }
+    }
+    precondition(good == count)
+    func rate(_ d: Duration) -> Int { Int(Double(count) / (Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)) }
+    print("checkpoint verify/s \(rate(checkpointTime))")
+    print("ballot verify/s \(rate(ballotTime))")
+    exit(0)
+}
 if arguments.first == "phases", arguments.count == 2 {
     // Times the phases of loading a session: read, split, decode, replay.
     let clock = ContinuousClock()

@@ -5,18 +5,18 @@ import Review
 import Seal
 
 /// A verifying key checking note signatures under a C2SP key name.
-struct KeyNoteVerifier: NoteVerifier {
-    let name: String
-    let keyID: UInt32
-    let key: VerifyingKey
+public struct KeyNoteVerifier: NoteVerifier {
+    public let name: String
+    public let keyID: UInt32
+    public let key: VerifyingKey
 
-    init(name: String, key: VerifyingKey) {
+    public init(name: String, key: VerifyingKey) {
         self.name = name
         self.key = key
         keyID = NoteKeyID.derive(name: name, type: KeyNoteSigner.type(key.algorithm), publicKey: key.subjectPublicKeyInfo)
     }
 
-    func verify(_ signature: [UInt8], for message: [UInt8]) -> Bool {
+    public func verify(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         key.isValidSignature(signature, for: message)
     }
 }

@@ -12,7 +12,7 @@ import Seal
 /// its hash, with the member's id), and the member's side finalizes the signature into the
 /// ballot — which carries no member id. The blinding factor is discarded, so nothing stored
 /// links the issue to the ballot.
-struct RoundCredentials {
+public struct RoundCredentials {
     let folder: SessionFolder
     let round: Int
 
@@ -31,7 +31,7 @@ struct RoundCredentials {
     }
 
     /// The public key the journal holds for the round.
-    static func publicKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindVerifyingKey {
+    public static func publicKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindVerifyingKey {
         guard let text = opened.credentialKey, let der = Base64Text.decode(text) else {
             throw .damaged("第 \(opened.round) 轮没有投票凭证公钥", "round \(opened.round) has no credential key")
         }
@@ -81,7 +81,7 @@ struct RoundCredentials {
     }
 
     /// Whether `ballot` carries a valid credential of this round for its own content.
-    static func verify(_ ballot: Ballot, session: String, round: Int, key: BlindVerifyingKey) -> Bool {
+    public static func verify(_ ballot: Ballot, session: String, round: Int, key: BlindVerifyingKey) -> Bool {
         guard let prefixHex = ballot.prefix, let prefix = hexBytes(prefixHex), prefix.count == 32,
               let signatureText = ballot.signature, let signature = Base64Text.decode(signatureText) else { return false }
         let message = BallotMessage.bytes(session: session, round: round, choices: ballot.choices, nonce: ballot.nonce)
