@@ -253,6 +253,41 @@ struct SealedSessionTests {
         }
     }
 
+    @Test("a changed checkpoint (its root, size or signature) is caught before anything more is written", arguments: [0, 1, 2])
+    func checkpointTampering(part: Int) throws {
+        let committee = try Committee()
+        var f = try SessionFixture()
+        try f.openSigned(present: 20, committee: committee)
+        try f.folder.run(.beginDeliberation(["C01"], opinion: nil))
+        try f.folder.run(.openRound(["C01"], paper: false))
+        let text = try f.folder.journal.read()
+        var line = String(decoding: text.line(text.lines.count - 1), as: UTF8.self)
+        let entry = try EntryCoding.decode(Array(line.utf8))
+        guard case .checkpointSigned(let c) = entry.event else { Issue.record("no checkpoint at the end"); return }
+        let noteLines = c.note.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var changed = noteLines
+        switch part {
+        case 0: changed[2] = String(changed[2].reversed())                  // root
+        case 1: changed[1] = String(Int(changed[1])! + 1)                   // size
+        default:                                                            // signature
+            var sig = Array(changed[4].utf8)
+            sig[sig.count - 5] = sig[sig.count - 5] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+            changed[4] = String(decoding: sig, as: UTF8.self)
+        }
+        line = line.replacingOccurrences(of: try String(decoding: EntryCoding.encodeValue(c.note), as: UTF8.self),
+                                         with: try String(decoding: EntryCoding.encodeValue(changed.joined(separator: "\n")), as: UTF8.self))
+        var bytes = Array(text.bytes[..<text.lines.last!.lowerBound]) + Array(line.utf8) + [0x0A]
+        try DurableFile.replace(f.journalPath, with: bytes)
+        do {
+            try f.folder.castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C01": .yes])
+            Issue.record("an append after a changed checkpoint was accepted")
+        } catch {
+            #expect(error.description.contains("完整性"), "\(error)")
+        }
+        bytes = try f.journalBytes()
+        #expect(JournalText(bytes: bytes).lines.count == text.lines.count)
+    }
+
     @Test("an unsigned drill has no seal, no checkpoints and no credentials")
     func unsignedDrill() throws {
         var f = try SessionFixture()
