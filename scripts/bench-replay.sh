@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: replay a large 中级 session (500 candidates, 25 members, one round per candidate —
-# the worst case, ~14,500 journal entries) and run one command, with a release build.
+# the worst case, ~15,500 journal entries; sealed: signed checkpoints and a blind-signed credential
+# on every ballot, ~10 MB) and run one command, with a release build. UNSIGNED=1 for a drill.
 # Reference measured in the same run: Python's C-accelerated json module parsing the same lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,9 @@ swift build -c release --product pingshen-bench >/dev/null
 bin=.build/release
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$bin/pingshen-bench" generate "$work/big" --candidates "${CANDIDATES:-500}" --members "${MEMBERS:-25}"
+signed=--signed
+[ -n "${UNSIGNED:-}" ] && signed=""
+"$bin/pingshen-bench" generate "$work/big" --candidates "${CANDIDATES:-500}" --members "${MEMBERS:-25}" $signed
 runs=${RUNS:-20}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -29,6 +32,6 @@ entries=$(wc -l < "$work/big/journal.jsonl")
 bytes=$(wc -c < "$work/big/journal.jsonl")
 echo "journal: $entries entries, $bytes bytes"
 echo "pingshen status --json (replay + report):  $((status_us / 1000)) ms median of $runs"
-echo "pingshen matter (replay + decide + fsync):  $((write_us / 1000)) ms median of $runs"
+echo "pingshen matter (replay + integrity check + decide + fsync):  $((write_us / 1000)) ms median of $runs"
 echo "reference: python3 json.loads of every line: $((python_us / 1000)) ms median of $runs"
 awk -v a="$write_us" -v b="$python_us" 'BEGIN { printf "ratio write command / python json parse: %.2f\n", a / b }'

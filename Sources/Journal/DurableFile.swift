@@ -16,20 +16,36 @@ public enum DurableFile {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, operation: "fstat") }
-        // Size the buffer from fstat, with one spare byte so that reaching EOF needs no regrowth.
-        var out = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
-        var filled = 0
-        while true {
-            if filled == out.count { out.append(contentsOf: [UInt8](repeating: 0, count: max(4096, out.count))) }
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+        // Size the buffer from fstat, with one spare byte so that reaching EOF needs no regrowth;
+        // the bytes are read straight into it, with no zero-filling first.
+        let expected = Int(st.st_size) + 1
+        var readError: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        if readError != 0 { throw FileError(path: path, operation: "读取 read", code: readError) }
+        // The buffer filled up: the file grew since fstat, so read on to the end.
+        var more = out.count == expected
+        while more {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, operation: "读取 read")
             }
-            if n == 0 { break }
-            filled += n
+            out += chunk.prefix(n)
+            more = n > 0
         }
-        out.removeSubrange(filled...)
         return out
     }
 

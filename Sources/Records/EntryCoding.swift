@@ -11,22 +11,56 @@ public enum EntryCoding {
     }
 
     /// Decodes the lines at `ranges` of `bytes` (a whole journal file), without copying them.
+    /// A long journal is decoded in chunks on all cores.
+    /// With `omittingBallots`, closed rounds' ballot blocks are skipped (`RoundClosed.ballotsOmitted`).
     /// - Throws: the index of the first line that fails, with its error.
-    public static func decodeLines(_ bytes: [UInt8], _ ranges: [Range<Int>]) throws(LineError) -> [Entry] {
+    public static func decodeLines(_ bytes: [UInt8], _ ranges: [Range<Int>], omittingBallots: Bool = false) throws(LineError) -> [Entry] {
+        let cores = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        guard cores > 1, ranges.count >= 2048 else { return try decodeChunk(bytes, ranges[...], base: 0, omittingBallots: omittingBallots) }
+        let chunk = (ranges.count + cores - 1) / cores
+        let results = ChunkResults(count: cores)
+        DispatchQueue.concurrentPerform(iterations: cores) { i in
+            let lower = min(i * chunk, ranges.count), upper = min(lower + chunk, ranges.count)
+            results.store(i, Result { () throws(LineError) in
+                try decodeChunk(bytes, ranges[lower..<upper], base: lower, omittingBallots: omittingBallots)
+            })
+        }
+        var out: [Entry] = []
+        out.reserveCapacity(ranges.count)
+        for i in 0..<cores {
+            switch results.take(i) {
+            case .success(let entries): out += entries
+            case .failure(let error): throw error
+            }
+        }
+        return out
+    }
+
+    static func decodeChunk(_ bytes: [UInt8], _ ranges: ArraySlice<Range<Int>>, base: Int, omittingBallots: Bool) throws(LineError) -> [Entry] {
         var out: [Entry] = []
         out.reserveCapacity(ranges.count)
         try bytes.withUnsafeBufferPointer { buffer throws(LineError) in
-            for (i, range) in ranges.enumerated() {
+            for (offset, range) in ranges.enumerated() {
                 do throws(JSONError) {
                     var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
+                    reader.omitsBallots = omittingBallots
                     out.append(try Entry(reading: &reader))
                     try reader.finish()
                 } catch {
-                    throw LineError(index: i, error: JSONError(offset: error.offset - range.lowerBound, problem: error.problem))
+                    throw LineError(index: base + offset, error: JSONError(offset: error.offset - range.lowerBound, problem: error.problem))
                 }
             }
         }
         return out
+    }
+
+    /// Per-chunk results written by concurrent workers, each to its own slot.
+    private final class ChunkResults: @unchecked Sendable {
+        private var slots: [Result<[Entry], LineError>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func store(_ i: Int, _ r: Result<[Entry], LineError>) { lock.withLock { slots[i] = r } }
+        func take(_ i: Int) -> Result<[Entry], LineError> { lock.withLock { slots[i]! } }
     }
 
     /// A journal line that could not be decoded: its 0-based index and the problem.

@@ -223,11 +223,28 @@ public struct RoundClosed: Encodable, Sendable, Equatable {
     /// Ballots or sheets returned.
     public var returned: Int
     public var tallies: [Tally]
+    /// True when the block was skipped while reading (`JSONReader.omitsBallots`) and `ballots`
+    /// is empty for that reason only. Never written.
+    public var ballotsOmitted = false
+
+    enum CodingKeys: String, CodingKey {
+        case round, ballots, returned, tallies
+    }
+
     public init(round: Int, ballots: [Ballot], returned: Int, tallies: [Tally]) {
         self.round = round
         self.ballots = ballots
         self.returned = returned
         self.tallies = tallies
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        precondition(!ballotsOmitted, "a round read without its ballots cannot be written back")
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ballots, forKey: .ballots)
+        try c.encode(returned, forKey: .returned)
+        try c.encode(round, forKey: .round)
+        try c.encode(tallies, forKey: .tallies)
     }
 }
 

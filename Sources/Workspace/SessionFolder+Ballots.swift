@@ -116,7 +116,7 @@ extension SessionFolder {
     /// returns the round so a kiosk can show the ballot before the member marks it.
     public func admitVoter(member: MemberID, pin: String) throws(WorkspaceError) -> RoundState {
         try locked(exclusive: false) { () throws(WorkspaceError) in
-            let state = try load().state
+            let state = try load(omittingBallots: true).state
             let pinHash = state.pins[member].map { VotingPIN.hash(pin, salt: $0.pinSalt) }
             _ = try judge(.castBallot(member: member, pinHash: pinHash, choices: [:]), state)
             return state.openRound!

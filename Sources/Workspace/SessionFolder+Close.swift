@@ -13,7 +13,7 @@ extension SessionFolder {
     /// the close and that checkpoint, it only finishes the sealing.
     public func closeMeeting(recorder: IdentityFiles? = nil) throws(WorkspaceError) -> (Entry, registered: Int) {
         try locked(exclusive: true) { () throws(WorkspaceError) in
-            let loaded = try load()
+            let loaded = try load(omittingBallots: true)
             if loaded.tornTail == nil, loaded.state.phase == .closed, loaded.state.isSigned, !loaded.state.isSealedAfterClose,
                case .meetingClosed(let closed)? = loaded.entries.last?.event {
                 let cosigner = try recorderCosigner(recorder, loaded.state)
@@ -56,7 +56,7 @@ extension SessionFolder {
     /// - Returns: the file the bytes were kept in, or nil when there was nothing to repair.
     public func repair() throws(WorkspaceError) -> String? {
         try locked(exclusive: true) { () throws(WorkspaceError) -> String? in
-            let loaded = try load()
+            let loaded = try load(omittingBallots: true)
             guard let torn = loaded.text.tornTail else { return nil }
             let bytes = Array(loaded.text.bytes[torn])
             var n = 1
@@ -67,7 +67,7 @@ extension SessionFolder {
                 try DurableFile.truncate(journal.path, to: loaded.text.intactLength)
             } catch { throw .file(error) }
             let record = JournalRepaired(discardedBytes: bytes.count, sha256: Digest.sha256Hex(bytes), keptIn: name)
-            let reloaded = try load()
+            let reloaded = try load(omittingBallots: true)
             try append(.journalRepaired(record), after: reloaded)
             return name
         }

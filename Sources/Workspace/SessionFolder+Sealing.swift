@@ -16,7 +16,7 @@ extension SessionFolder {
                            "the meeting is closed but its final checkpoint is not signed yet: run pingshen close again with the recorder's certificate and key")
         }
         try writeCheckpoint(for: loaded.state, key: try SessionKey(folder: self).load(loaded.state.seal!))
-        return try load()
+        return try load(omittingBallots: true)
     }
 
     /// Removes what closed rounds left behind after an interruption: their spools (the ballots are

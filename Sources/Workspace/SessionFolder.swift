@@ -32,7 +32,11 @@ public struct SessionFolder: Sendable {
 
     /// Reads and replays the journal. A torn last line is kept in `Loaded.tornTail`; a damaged
     /// complete line is an error naming the line.
-    public func load() throws(WorkspaceError) -> Loaded {
+    ///
+    /// With `omittingBallots`, closed rounds' ballot blocks are checked for syntax but not decoded
+    /// (`RoundClosed.ballotsOmitted`): commands need only the tallies, and it makes a large
+    /// session's replay several times cheaper.
+    public func load(omittingBallots: Bool = false) throws(WorkspaceError) -> Loaded {
         let text: JournalText
         do { text = try journal.read() } catch { throw .file(error) }
         guard !text.lines.isEmpty else {
@@ -43,7 +47,7 @@ public struct SessionFolder: Sendable {
             throw .damaged("\(Self.journalName) 第 1 行不完整（写入中断）", "\(Self.journalName) line 1 is incomplete (interrupted write)")
         }
         let entries: [Entry]
-        do { entries = try EntryCoding.decodeLines(text.bytes, text.lines) } catch {
+        do { entries = try EntryCoding.decodeLines(text.bytes, text.lines, omittingBallots: omittingBallots) } catch {
             throw .damaged("\(Self.journalName) 第 \(error.index + 1) 行已损坏，无法解析：\(error.error)",
                            "\(Self.journalName) line \(error.index + 1) is damaged and cannot be parsed: \(error.error)")
         }
@@ -57,7 +61,7 @@ public struct SessionFolder: Sendable {
     /// Loads for a command that will append: a torn last line must be repaired first, and a
     /// checkpoint an interruption left unwritten is written now.
     func loadForWriting() throws(WorkspaceError) -> Loaded {
-        let read = try load()
+        let read = try load(omittingBallots: true)
         try Integrity.check(read)
         let loaded = try sealPending(read)
         if let torn = loaded.tornTail {
@@ -128,7 +132,7 @@ public struct SessionFolder: Sendable {
 
     /// The current state, read under a shared lock.
     public func state() throws(WorkspaceError) -> SessionState {
-        try locked(exclusive: false) { () throws(WorkspaceError) in try load().state }
+        try locked(exclusive: false) { () throws(WorkspaceError) in try load(omittingBallots: true).state }
     }
 
     /// Judges `command` and, if accepted, appends its event. The general path for every

@@ -142,7 +142,7 @@ extension SessionFolder {
     /// The status report, read under a shared lock; a torn last line is reported, not repaired.
     public func status() throws(WorkspaceError) -> StatusReport {
         try locked(exclusive: false) { () throws(WorkspaceError) in
-            let loaded = try load()
+            let loaded = try load(omittingBallots: true)
             return StatusReport(loaded.state, tornTail: loaded.tornTail)
         }
     }

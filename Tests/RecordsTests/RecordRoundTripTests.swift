@@ -159,3 +159,28 @@ import Testing
         #expect(throws: JSONError.self) { try EntryCoding.decode(Array(observer.replacingFirst("\"hrss\"", with: "\"press\"").utf8)) }
     }
 }
+
+@Suite("Replay reading: ballot blocks skimmed")
+struct OmittedBallotsTests {
+    static let line = #"{"at":"2026-11-26T09:30:00+08:00","event":"round.closed","payload":{"ballots":[{"choices":{"C01":"同意"},"id":"ab","nonce":"cd","prefix":"ef","signature":"AA=="}],"returned":1,"round":1,"tallies":[{"abstain":0,"candidate":"C01","denominator":21,"no":0,"outcome":"rejected","void":20,"yes":1}]},"seq":9}"#
+
+    @Test("omitting ballots keeps the tally and marks the block as omitted; full reading keeps the ballots")
+    func omitted() throws {
+        let bytes = Array(Self.line.utf8)
+        let lean = try EntryCoding.decodeLines(bytes, [0..<bytes.count], omittingBallots: true)
+        guard case .roundClosed(let r) = lean[0].event else { Issue.record("not a round close"); return }
+        #expect(r.ballotsOmitted && r.ballots.isEmpty && r.tallies.first?.yes == 1 && r.returned == 1)
+        let full = try EntryCoding.decodeLines(bytes, [0..<bytes.count])
+        guard case .roundClosed(let f) = full[0].event else { Issue.record("not a round close"); return }
+        #expect(!f.ballotsOmitted && f.ballots.count == 1)
+    }
+
+    @Test("a syntax error inside a skimmed ballot block is still an error", arguments: [
+        #""choices":{"C01":"同意"}"#, #""nonce":"cd""#, #""signature":"AA==""#,
+    ])
+    func skimmedSyntax(_ part: String) {
+        let broken = Self.line.replacingOccurrences(of: part, with: part + ",")
+        let bytes = Array(broken.utf8)
+        #expect(throws: EntryCoding.LineError.self) { try EntryCoding.decodeLines(bytes, [0..<bytes.count], omittingBallots: true) }
+    }
+}

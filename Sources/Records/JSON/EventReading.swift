@@ -285,17 +285,25 @@ extension RoundClosed: JSONReadable {
         var round, returned: Int?
         var ballots: [Ballot]?
         var tallies: [Tally]?
+        let omit = r.omitsBallots
         try r.object { r, key throws(JSONError) in
             switch key {
             case "round": round = try r.int()
             case "returned": returned = try r.int()
-            case "ballots": ballots = try r.list()
+            case "ballots":
+                if omit {
+                    try r.skimArray()
+                    ballots = []
+                } else {
+                    ballots = try r.list()
+                }
             case "tallies": tallies = try r.list()
             default: throw r.unknown(key)
             }
         }
         self.init(round: try r.required(round, "round"), ballots: try r.required(ballots, "ballots"),
                   returned: try r.required(returned, "returned"), tallies: try r.required(tallies, "tallies"))
+        ballotsOmitted = omit
     }
 }
 
