@@ -111,6 +111,7 @@ extension SessionState {
             try knownMember(e.host)
             phase = .open
             host = e.host
+            openingHost = e.host
             recorder = e.recorder
             agenda = e.agenda
             openedAt = at
