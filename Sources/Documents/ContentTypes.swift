@@ -55,3 +55,8 @@ struct TextValue: MustacheCustomRenderable, Sendable {
     var renderText: String { text }
     var isNull: Bool { text.isEmpty }
 }
+
+extension TextValue: MustacheTransformable {
+    /// swift-mustache's string transforms (`uppercased(name)`, `empty(remark)`, …) work on cells too.
+    func transform(_ name: String) -> Any? { text.transform(name) }
+}

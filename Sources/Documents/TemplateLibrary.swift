@@ -1,4 +1,5 @@
 import Bundled
+import Records
 import Mustache
 
 /// The document templates: the shipped `Templates/*.mustache`, each replaceable by a file of
@@ -35,7 +36,15 @@ public struct TemplateLibrary: Sendable {
                 library.register(try MustacheTemplate(string: t.text), named: t.name)
             } catch let error as MustacheTemplate.ParserError {
                 let (zh, en) = Self.explain(error.error)
-                throw .template(file: t.file, line: error.context.lineNumber, column: error.context.columnNumber, chinese: zh, english: en)
+                var (line, column) = (error.context.lineNumber, error.context.columnNumber)
+                // The parser notices an unclosed tag or section only at the end of the text;
+                // point at the tag that was left open instead.
+                if case .expectedSectionEnd? = error.error as? MustacheTemplate.Error, let open = TagScan.unclosed(in: t.text) {
+                    (line, column) = open
+                } else if !(error.error is MustacheTemplate.Error), let open = TagScan.unclosed(in: t.text) {
+                    (line, column) = open
+                }
+                throw .template(file: t.file, line: line, column: column, chinese: zh, english: en)
             } catch {
                 throw .template(file: t.file, line: 1, column: 1, chinese: "\(error)", english: "\(error)")
             }
@@ -76,7 +85,9 @@ public struct TemplateLibrary: Sendable {
 
     /// The parser's complaint in Chinese and English.
     static func explain(_ error: any Error) -> (String, String) {
-        guard let e = error as? MustacheTemplate.Error else { return ("\(error)", "\(error)") }
+        guard let e = error as? MustacheTemplate.Error else {
+            return ("模板在标签结束（}}）之前就结束了", "the template ends inside a tag that is never closed with }}")
+        }
         switch e {
         case .sectionCloseNameIncorrect: return ("结束标签与开始的段落名称不符", "the closing tag does not match the section it closes")
         case .unfinishedName: return ("标签没有正确结束（缺少 }} 或名称中有不允许的字符）", "a tag is not finished (missing }} or a character not allowed in a name)")
