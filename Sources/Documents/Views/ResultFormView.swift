@@ -19,10 +19,10 @@ struct ResultFormView {
         self.committee = committee
         candidate = CandidateView(r.candidate)
         vote = v
-        let bound = v.passed ? "达到" : "未达到"
+        let bound = v.passed ? "达到表决基数的三分之二以上" : "未达到表决基数的三分之二"
         sentence = "本次会议应到委员 \(v.expected) 人，实到 \(v.present) 人；对该申报人有表决权的委员 \(v.n) 人。"
             + "无记名投票结果：同意 \(v.yes) 票，不同意 \(v.no) 票，弃权 \(v.abstain) 票，无效 \(v.void) 票。"
-            + "同意票\(bound)表决基数的三分之二（\(v.needed) 票），评审结论：\(v.conclusion)。"
+            + "同意票\(bound)（通过至少需 \(v.needed) 票），评审结论：\(v.conclusion)。"
         fileStem = ResultFormView.fileStem(r.candidate.id)
         self.last = last
     }
