@@ -38,7 +38,7 @@ let package = Package(
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal"]),
+        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Documents"]),
 
         // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),

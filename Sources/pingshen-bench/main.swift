@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Journal
 import Records
@@ -5,6 +6,8 @@ import Review
 import Workspace
 
 // pingshen-bench generate DIR [--candidates N] [--members M] [--batch B]
+// pingshen-bench phases DIR            times reading, decoding and replaying a journal
+// pingshen-bench overview-phases DIR   times loading for documents and rendering the 一览表
 //
 // Writes a finished, realistic session journal of N candidates and M members straight from the
 // engine (decide + apply, no per-command replay), for timing how long a command takes to replay
@@ -26,6 +29,20 @@ if arguments.first == "phases", arguments.count == 2 {
     let decode = clock.measure { entries = try! EntryCoding.decodeLines(text!.bytes, text!.lines) }
     let replay = clock.measure { _ = try! SessionState.replay(entries) }
     print("read+split \(read), decode \(decode), replay \(replay) for \(entries.count) entries")
+    exit(0)
+}
+if arguments.first == "overview-phases", arguments.count == 2 {
+    // Times `render overview`'s parts: the load for documents, then each format's rendering.
+    let clock = ContinuousClock()
+    var state: SessionState?
+    let load = clock.measure { state = try! SessionFolder(path: arguments[1]).stateForDocuments() }
+    print("load for documents (read, decode without ballots, replay): \(load) for \(state!.candidates.count) candidates")
+    let renderer = DocumentRenderer(templates: try! TemplateLibrary.shipped())
+    for format in [DocumentFormat.csv, .md, .html] {
+        var bytes = 0
+        let t = clock.measure { bytes = try! renderer.overview(state!, format: format).bytes.count }
+        print("render overview \(format.rawValue): \(t), \(bytes) bytes")
+    }
     exit(0)
 }
 guard arguments.first == "generate", arguments.count >= 2 else {

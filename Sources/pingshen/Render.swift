@@ -76,12 +76,12 @@ struct Render: ParsableCommand {
         let format = documentFormat
         if documentKind == .analysis {
             let folders = sessions.isEmpty ? [session.directory] : sessions
-            let states = try folders.map { dir in try perform { () throws(WorkspaceError) in try SessionFolder(path: dir).state() } }
+            let states = try folders.map { dir in try perform { () throws(WorkspaceError) in try SessionFolder(path: dir).stateForDocuments() } }
             try emit(try documents { () throws(DocumentsError) in try renderer.analysis(states, format: format) })
             return
         }
         let folder = session.folder
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        let state = try perform { () throws(WorkspaceError) in try folder.stateForDocuments() }
         switch documentKind {
         case .minutes:
             try emit(try documents { () throws(DocumentsError) in try renderer.minutes(state, format: format) })
