@@ -43,6 +43,8 @@ if arguments.first == "overview-phases", arguments.count == 2 {
         let t = clock.measure { bytes = try! renderer.overview(state!, format: format).bytes.count }
         print("render overview \(format.rawValue): \(t), \(bytes) bytes")
     }
+    let free = clock.measure { state = nil }
+    print("freeing the state: \(free)")
     exit(0)
 }
 guard arguments.first == "generate", arguments.count >= 2 else {

@@ -18,16 +18,13 @@ struct OverviewView {
     init(_ state: SessionState) {
         committee = CommitteeView(state.settings)
         let records = state.candidateRecords()
-        var rows: [OverviewRow] = []
-        rows.reserveCapacity(records.count)
+        let size = state.settings.size
+        rows = Parallel.map(records) { i, r in OverviewRow(r, index: i + 1, size: size) }
         var voted = 0, passed = 0
         for r in records {
-            let row = OverviewRow(r, index: rows.count + 1, size: state.settings.size)
             if r.tally != nil { voted += 1 }
             if r.outcome == .passed { passed += 1 }
-            rows.append(row)
         }
-        self.rows = rows
         columns = OverviewRow.Column.allCases.map(\.header)
         declared = records.count
         self.voted = voted

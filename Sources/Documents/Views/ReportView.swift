@@ -19,7 +19,8 @@ struct ReportView {
     var draft: Bool
     var host: String
     var recorder: String
-    var openedAt: String
+    /// nil before the meeting opens.
+    var openedAt: String?
     var closedAt: String?
     var attended: Int
     var absent: Int
@@ -51,7 +52,7 @@ struct ReportView {
         draft = state.phase != .closed
         host = state.memberLabel(state.openingHost)
         recorder = state.recorder ?? ""
-        openedAt = Numbers.clock(state.openedAt)
+        openedAt = state.openedAt.map { Numbers.clock($0) }
         closedAt = state.closedAt.map { Numbers.clock($0) }
         attended = state.attendedMembers.count
         absent = state.settings.size - attended
