@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // OpenSSL 3 from the system, behind one door (STYLE.md 1, 3).
@@ -23,18 +24,23 @@ let package = Package(
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        // Minutes, result forms, tables, publicity and report, rendered from Templates/.
+        .target(
+            name: "Documents",
+            dependencies: ["Records", "Review", "Bundled", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal",
+                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal"]),
+        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Documents"]),
 
-        // Build-time embedding of Samples/ (and later Templates/) so the binary works anywhere.
+        // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),
 
@@ -48,5 +54,10 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "pingshen"],
+            exclude: ["Golden"]  // expected documents, read from disk via #filePath
+        ),
     ]
 )

@@ -21,9 +21,12 @@ extension SessionState {
     public init(founding: SessionCreated) {
         self.founding = founding
         var mi: [MemberID: Int] = [:]
+        mi.reserveCapacity(founding.members.count)
         for (i, m) in founding.members.enumerated() { mi[m.id] = i }
         var ci: [CandidateID: Int] = [:]
+        ci.reserveCapacity(founding.candidates.count)
         for (i, c) in founding.candidates.enumerated() { ci[c.id] = i }
+        progress.reserveCapacity(founding.candidates.count)
         memberIndex = mi
         candidateIndex = ci
         for c in founding.candidates {
@@ -111,6 +114,7 @@ extension SessionState {
             try knownMember(e.host)
             phase = .open
             host = e.host
+            openingHost = e.host
             recorder = e.recorder
             agenda = e.agenda
             seal = e.seal

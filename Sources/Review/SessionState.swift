@@ -104,6 +104,8 @@ public struct SessionState: Sendable {
     public internal(set) var pins: [MemberID: Arrival] = [:]
     public internal(set) var observers: [Timed<ObserverAdmitted>] = []
     public internal(set) var host: MemberID?
+    /// Who hosted when the meeting opened (`host` follows later changes).
+    public internal(set) var openingHost: MemberID?
     public internal(set) var recorder: String?
     public internal(set) var agenda: [String] = []
     public internal(set) var openedAt: String?

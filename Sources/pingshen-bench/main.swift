@@ -5,6 +5,7 @@ import Foundation
 //   pingshen-bench generate DIR [--candidates 500] [--members 25] [--batch 1] [--signed]
 //       writes a finished session journal straight from the engine (see SessionGenerator)
 //   pingshen-bench phases DIR        times reading, decoding and replaying DIR's journal
+//   pingshen-bench overview-phases DIR   times loading for documents and rendering the 一览表
 //   pingshen-bench seal [COUNT]      checkpoint and ballot verification rates
 
 func fail(_ message: String) -> Never {
@@ -18,6 +19,9 @@ case "generate": SessionGenerator(arguments: Array(arguments.dropFirst())).run()
 case "phases":
     guard arguments.count == 2 else { fail("usage: pingshen-bench phases DIR") }
     Phases.run(arguments[1])
+case "overview-phases":
+    guard arguments.count == 2 else { fail("usage: pingshen-bench overview-phases DIR") }
+    OverviewPhases.run(arguments[1])
 case "seal": SealRates.run(count: arguments.count > 1 ? Int(arguments[1]) ?? 20000 : 20000)
 default: fail("usage: pingshen-bench generate DIR [--candidates N] [--members M] [--batch B] [--signed] | phases DIR | seal [COUNT]")
 }

@@ -31,9 +31,12 @@ struct SessionOptions: ParsableArguments {
     /// The folder given by the global `-C DIR`, before the subcommand.
     nonisolated(unsafe) static var global: String?
 
+    /// The session folder's path: `--session`, else the global `-C`, else the current directory.
+    var path: String { directory ?? Self.global ?? "." }
+
     /// The session folder, with the clock `PINGSHEN_TIME` may fix.
     var folder: SessionFolder {
-        SessionFolder(path: directory ?? Self.global ?? ".", clock: sessionClock())
+        SessionFolder(path: path, clock: sessionClock())
     }
 }
 

@@ -1,0 +1,54 @@
+import Review
+
+/// Why a document could not be rendered. Nothing was written when one of these is thrown.
+public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A rule forbids the document as the session stands (R13: a rejection without a reason).
+    case refused(Refusal)
+    /// A template does not parse: the file, 1-based line and column, and what is wrong.
+    case template(file: String, line: Int, column: Int, chinese: String, english: String)
+    /// No template of this name, shipped or in the override folder.
+    case missingTemplate(name: String)
+    /// A working-day calendar file is malformed at `file:line`.
+    case calendar(file: String, line: Int, chinese: String, english: String)
+    /// A date the working-day calendar has no data for: counting there would be a guess.
+    case outsideCalendar(date: CivilDate, known: [Int])
+    /// An argument or the session does not allow the document (a start date before the meeting).
+    case invalid(chinese: String, english: String)
+    /// A file could not be read or written.
+    case file(path: String, chinese: String, english: String)
+
+    public var description: String {
+        switch self {
+        case .refused(let r):
+            return r.description
+        case .template(let file, let line, let column, let zh, let en):
+            return "错误：模板 \(file):\(line):\(column) 有误：\(zh)\nerror: template \(file):\(line):\(column): \(en)"
+        case .missingTemplate(let name):
+            return "错误：找不到模板 \(name).mustache（内置模板和 --templates 文件夹中都没有）\n"
+                + "error: no template \(name).mustache, neither shipped nor in the --templates folder"
+        case .calendar(let file, let line, let zh, let en):
+            return "错误：工作日历 \(file) 第 \(line) 行有误：\(zh)\nerror: working-day calendar \(file) line \(line): \(en)"
+        case .outsideCalendar(let date, let known):
+            let years = known.map(String.init).joined(separator: "、")
+            let yearsEn = known.map(String.init).joined(separator: ", ")
+            return "错误：工作日历中没有 \(date.year) 年的节假日安排（已知年份：\(years)），无法计算 \(date) 起的工作日。"
+                + "请按国务院办公厅当年的通知补充日历文件（--calendar FILE）\n"
+                + "error: the working-day calendar has no holiday data for \(date.year) (known years: \(yearsEn)), so working days "
+                + "from \(date) cannot be counted; add that year's State Council schedule with --calendar FILE"
+        case .invalid(let zh, let en):
+            return "错误：\(zh)\nerror: \(en)"
+        case .file(let path, let zh, let en):
+            return "错误：\(path)：\(zh)\nerror: \(path): \(en)"
+        }
+    }
+
+    /// The process exit status: 3 for a rule's refusal, 2 for bad input (templates, calendar,
+    /// arguments), 1 for file errors.
+    public var exitCode: Int32 {
+        switch self {
+        case .refused: 3
+        case .template, .missingTemplate, .calendar, .outsideCalendar, .invalid: 2
+        case .file: 1
+        }
+    }
+}

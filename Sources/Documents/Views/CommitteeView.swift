@@ -1,0 +1,134 @@
+import Records
+import Review
+
+/// The committee and meeting, as every document's heading names them.
+///
+/// Template fields: `name`, `series`, `specialty`, `level`, `organizer`, `date` (`2026-11-26`),
+/// `dateChinese` (`2026年11月26日`), `venue`, `size` (委员总数), `quorum` (规定人数).
+struct CommitteeView {
+    var name: String
+    var series: String
+    var specialty: String
+    var level: String
+    var organizer: String
+    var date: String
+    var dateChinese: String
+    var venue: String
+    var size: Int
+    var quorum: Int
+
+    init(_ settings: Settings) {
+        name = settings.name
+        series = settings.series
+        specialty = settings.specialty
+        level = settings.level
+        organizer = settings.organizer
+        date = settings.date
+        dateChinese = Numbers.chineseDate(settings.date)
+        venue = settings.venue
+        size = settings.size
+        quorum = settings.quorum
+    }
+}
+
+/// The counted result of one candidate, as the minutes, result forms and tables print it.
+///
+/// Template fields: `round`, `paper` (bool), `kind` (电子/纸质), `openedAt`, `closedAt`,
+/// `expected` (应到 = 委员总数), `present` (实到 when the vote opened), `eligible`, `recused`,
+/// `n`, `yes`, `no`, `abstain`, `void`, `needed`, `passed` (bool), `result` (通过/未通过),
+/// `conclusion` (通过/不通过).
+struct VoteView {
+    var round: Int
+    var paper: Bool
+    var kind: String
+    var openedAt: String
+    var closedAt: String
+    var expected: Int
+    var present: Int
+    var eligible: Int
+    var recused: Int
+    var n: Int
+    var yes: Int
+    var no: Int
+    var abstain: Int
+    var void: Int
+    var needed: Int
+    var passed: Bool
+    var result: String
+    var conclusion: String
+
+    init?(_ r: CandidateRecord, size: Int) {
+        guard let t = r.tally, let round = r.round else { return nil }
+        self.round = round.number
+        paper = round.opened.paper
+        kind = paper ? "纸质" : "电子"
+        openedAt = Numbers.clock(round.openedAt)
+        closedAt = Numbers.clock(round.closedAt)
+        expected = size
+        present = r.presentAtVote ?? 0
+        eligible = round.opened.eligible.count
+        recused = r.progress.recusals.count
+        n = t.denominator
+        yes = t.yes
+        no = t.no
+        abstain = t.abstain
+        void = t.void
+        needed = Tally.votesNeeded(denominator: t.denominator)
+        passed = t.outcome == .passed
+        result = t.outcome.chinese
+        conclusion = passed ? "通过" : "不通过"
+    }
+}
+
+/// A candidate's roster row as documents print it.
+///
+/// Template fields: `id`, `name`, `gender`, `born` (`1984-03`), `bornChinese` (`1984年3月`),
+/// `unit`, `education`, `currentTitle`, `appliedTitle`, `series`, `specialty`, `level`,
+/// `exceptional` (bool), `exceptionalText` (是/否).
+struct CandidateView {
+    var id: String
+    var name: String
+    var gender: String
+    var born: String
+    var bornChinese: String
+    var unit: String
+    var education: String
+    var currentTitle: String
+    var appliedTitle: String
+    var series: String
+    var specialty: String
+    var level: String
+    var exceptional: Bool
+    var exceptionalText: String
+
+    init(_ c: Candidate) {
+        id = c.id
+        name = c.name
+        gender = c.gender
+        born = c.born
+        bornChinese = Numbers.chineseMonth(c.born)
+        unit = c.unit
+        education = c.education
+        currentTitle = c.currentTitle
+        appliedTitle = c.appliedTitle
+        series = c.series
+        specialty = c.specialty
+        level = c.level
+        exceptional = c.exceptional
+        exceptionalText = c.exceptional ? "是" : "否"
+    }
+}
+
+extension SessionState {
+    /// `陈建国（主任委员）` for a member id.
+    func memberLabel(_ id: MemberID?) -> String {
+        guard let id, let m = member(id) else { return id ?? "" }
+        return "\(m.name)（\(m.office.rawValue)）"
+    }
+
+    /// `陈建国` for a member id.
+    func memberName(_ id: MemberID) -> String { member(id)?.name ?? id }
+
+    /// `许文博` for a candidate id.
+    func candidateName(_ id: CandidateID) -> String { candidate(id)?.name ?? id }
+}

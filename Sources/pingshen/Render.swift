@@ -1,0 +1,154 @@
+import ArgumentParser
+import Documents
+import Foundation
+import Review
+import Workspace
+
+/// `pingshen render KIND [--format text|md|html|csv] [--out PATH] [--templates DIR] …`
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "由会议日志生成会议记录、评审表、一览表、分析表、公示、综合报告。Render the session's papers from its journal.",
+        discussion: """
+        KIND：minutes 评审会议记录 | result-forms 评审表·评审结论（每人一份）| overview 评审情况一览表 | \
+        analysis 评审结果分析表（--sessions 可汇总多次会议）| publicity 评审结果公示（--start 开始日期）| report 评审情况综合报告。
+        格式 Formats: text（即 Markdown）、md、html（A4 打印）、csv（仅一览表、分析表；UTF-8 BOM，Excel 可直接打开）。
+        不加 --out 时打印到标准输出；--out 文件名的扩展名可决定格式。result-forms 的 --out 为文件夹，每人一个文件（评审表-C01.html）。
+        --templates DIR 中与内置模板同名的 *.mustache 逐个替换内置模板；DIR/calendar/*.toml 补充工作日历。
+        Without --out the document goes to standard output. --templates DIR overrides shipped templates file by file.
+        """)
+
+    @OptionGroup var session: SessionOptions
+
+    @Argument(help: ArgumentHelp("minutes | result-forms | overview | analysis | publicity | report", valueName: "KIND"))
+    var kind: String
+
+    @Option(help: ArgumentHelp("text | md | html | csv（默认 text，或按 --out 的扩展名）", valueName: "FORMAT"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("写入文件（result-forms 为文件夹）Write to this file (a folder for result-forms).", valueName: "PATH"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("以此文件夹中的模板替换内置模板 Override shipped templates from this folder.", valueName: "DIR"))
+    var templates: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("analysis：汇总这些会议文件夹（年度总结）Sessions to sum up.", valueName: "DIR"))
+    var sessions: [String] = []
+
+    @Option(help: ArgumentHelp("publicity：公示开始日期 First day of the publicity period.", valueName: "YYYY-MM-DD"))
+    var start: String?
+
+    @Option(help: ArgumentHelp("publicity：补充的工作日历文件 An extra working-day calendar file.", valueName: "FILE"))
+    var calendar: String?
+
+    var documentKind: DocumentKind { DocumentKind(rawValue: kind)! }
+
+    /// The format asked for, else the one `--out` implies, else text.
+    var documentFormat: DocumentFormat {
+        if let format { return DocumentFormat(rawValue: format)! }
+        if let out, documentKind != .resultForms, let implied = DocumentFormat(fileName: out) { return implied }
+        return .text
+    }
+
+    func validate() throws {
+        guard let kind = DocumentKind(rawValue: kind) else {
+            throw ValidationError("未知的文件类型“\(self.kind)”；可用：\(DocumentKind.allCases.map(\.rawValue).joined(separator: "、")) (unknown KIND)")
+        }
+        if let format, DocumentFormat(rawValue: format) == nil {
+            throw ValidationError("未知的格式“\(format)”；可用：text、md、html、csv (unknown format)")
+        }
+        if documentFormat == .csv && !kind.isTable {
+            throw ValidationError("\(kind.title)不是表格，不能输出 CSV；CSV 仅用于 overview 和 analysis (csv is for the tables overview and analysis only)")
+        }
+        if kind == .publicity {
+            guard let start else { throw ValidationError("publicity 需要 --start YYYY-MM-DD（公示开始日期）(publicity needs --start)") }
+            guard CivilDate(start) != nil else { throw ValidationError("--start \(start) 不是有效日期，应为 YYYY-MM-DD (not a date)") }
+        } else {
+            if start != nil { throw ValidationError("--start 只用于 publicity (--start is for publicity only)") }
+            if calendar != nil { throw ValidationError("--calendar 只用于 publicity (--calendar is for publicity only)") }
+        }
+        if !sessions.isEmpty && kind != .analysis {
+            throw ValidationError("--sessions 只用于 analysis (--sessions is for analysis only)")
+        }
+    }
+
+    func run() throws {
+        let renderer = try documents { () throws(DocumentsError) in DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates)) }
+        let format = documentFormat
+        if documentKind == .analysis {
+            let folders = sessions.isEmpty ? [session.path] : sessions
+            let states = try folders.map { dir in try perform { () throws(WorkspaceError) in try SessionFolder(path: dir).stateForDocuments() } }
+            try emit(try documents { () throws(DocumentsError) in try renderer.analysis(states, format: format) })
+            return
+        }
+        let folder = session.folder
+        let state = try perform { () throws(WorkspaceError) in try folder.stateForDocuments() }
+        switch documentKind {
+        case .minutes:
+            try emit(try documents { () throws(DocumentsError) in try renderer.minutes(state, format: format) })
+        case .resultForms:
+            guard let out else {
+                try emit(try documents { () throws(DocumentsError) in try renderer.resultFormsTogether(state, format: format) })
+                return
+            }
+            let forms = try documents { () throws(DocumentsError) in try renderer.resultForms(state, format: format) }
+            guard !forms.isEmpty else {
+                printError("错误：尚无已表决的申报人，没有评审表可生成\nerror: no candidate has been voted on yet, so there are no result forms")
+                throw ExitCode(2)
+            }
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for form in forms { try write(form.bytes, to: out + "/" + form.fileName) }
+            print("共 \(forms.count) 份评审表 (\(forms.count) result forms)")
+        case .overview:
+            try emit(try documents { () throws(DocumentsError) in try renderer.overview(state, format: format) })
+        case .publicity:
+            let day = CivilDate(start!)!
+            let calendarFile = calendar
+            let templatesFolder = templates
+            let (document, period) = try documents { () throws(DocumentsError) in
+                let calendar = try WorkingDays.load(templatesDirectory: templatesFolder, file: calendarFile)
+                return try renderer.publicity(state, start: day, calendar: calendar, format: format)
+            }
+            try emit(document)
+            let line = "公示期 Publicity period: \(period.first) – \(period.last)（\(period.chinese)，共 \(period.workingDays) 个工作日）"
+            if out == nil { printError(line) } else { print(line) }
+        case .report:
+            try emit(try documents { () throws(DocumentsError) in try renderer.report(state, format: format) })
+        case .analysis:
+            break
+        }
+    }
+
+    /// Writes `document` to `--out` (inside it, under the document's own name, when it is a
+    /// folder), or to standard output.
+    func emit(_ document: RenderedDocument) throws {
+        guard let out else {
+            FileHandle.standardOutput.write(Data(document.bytes))
+            return
+        }
+        var isDirectory: ObjCBool = false
+        let path = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? out + "/" + document.fileName : out
+        try write(document.bytes, to: path)
+    }
+
+    /// Writes a file whole (through a temporary file and a rename) and says so.
+    func write(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            printError("错误：无法写入 \(path)：\(error.localizedDescription)\nerror: cannot write \(path)")
+            throw ExitCode(1)
+        }
+        print("已写入 wrote \(path)")
+    }
+}
+
+/// Runs a documents operation; on failure prints its message and exits with its status.
+func documents<T>(_ body: () throws(DocumentsError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError(error.description)
+        throw ExitCode(error.exitCode)
+    }
+}
