@@ -5,6 +5,8 @@ public struct RenderedDocument: Sendable, Equatable {
     /// A stable file name: `评审会议记录.html`, `评审表-C01.html`.
     public var fileName: String
     public var text: String
+    /// The candidate a result form is for; nil for other papers.
+    public var candidate: String? = nil
 
     /// The bytes to write or sign: the text as UTF-8.
     public var bytes: [UInt8] { Array(text.utf8) }
@@ -40,7 +42,8 @@ public struct DocumentRenderer: Sendable {
     public func resultForms(_ state: SessionState, format: DocumentFormat) throws(DocumentsError) -> [RenderedDocument] {
         let name = "result-form." + format.templateSuffix
         return try ResultFormView.all(state).map { (view) throws(DocumentsError) in
-            RenderedDocument(fileName: view.fileStem + "." + format.fileExtension, text: try templates.render(view, with: name))
+            RenderedDocument(fileName: view.fileStem + "." + format.fileExtension, text: try templates.render(view, with: name),
+                             candidate: view.candidateID)
         }
     }
 

@@ -23,6 +23,15 @@ struct ContractTests {
             #expect(yes + no + abstain + void == n)
             #expect((c["result"] as! String == "passed") == (3 * yes >= 2 * n))
         }
+        // The sealed sample's papers verify with the stock openssl CLI.
+        let papers = try FileManager.default.contentsOfDirectory(atPath: dir + "/out")
+        let signatures = papers.filter { $0.hasSuffix(".p7s") }
+        #expect(signatures.count == 2 + 14 * 2)
+        for p7s in signatures {
+            let content = String(p7s.dropLast(4).split(separator: ".").dropLast().joined(separator: "."))
+            try OpenSSL.ok(["cms", "-verify", "-binary", "-inform", "DER", "-in", "out/" + p7s, "-content", "out/" + content,
+                            "-CAfile", dir + ".keys/committee.pem", "-out", "/dev/null"], in: dir)
+        }
         // A second run into the same folder is refused unless asked to replace it.
         #expect(try CLI.run(["demo", dir]).status == 2)
         try CLI.ok(["demo", dir, "--replace"])

@@ -12,6 +12,7 @@ struct ResultFormView {
     var vote: VoteView
     var sentence: String
     var fileStem: String
+    var candidateID: String
     var last: Bool
 
     init(_ r: CandidateRecord, committee: CommitteeView, last: Bool) {
@@ -24,6 +25,7 @@ struct ResultFormView {
             + "无记名投票结果：同意 \(v.yes) 票，不同意 \(v.no) 票，弃权 \(v.abstain) 票，无效 \(v.void) 票。"
             + "同意票\(bound)（通过至少需 \(v.needed) 票），评审结论：\(v.conclusion)。"
         fileStem = ResultFormView.fileStem(r.candidate.id)
+        candidateID = r.candidate.id
         self.last = last
     }
 
