@@ -23,16 +23,19 @@ let package = Package(
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        // The inspector's verifier (V1–V13): written independently of the session engine, so it
+        // never depends on Review or Workspace.
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal",
+                "Workspace", "Inspection", "Records", "Review", "Journal", "Bundled", "Seal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal"]),
+        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Inspection"]),
 
         // Build-time embedding of Samples/ (and later Templates/) so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),
@@ -48,5 +51,6 @@ let package = Package(
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
     ]
 )

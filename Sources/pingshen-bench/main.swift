@@ -17,6 +17,10 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "seal-micro" {
+    sealMicro(count: arguments.count > 1 ? Int(arguments[1]) ?? 20000 : 20000)
+    exit(0)
+}
 if arguments.first == "seal" {
     // Verification rates of what an inspector checks most: checkpoints (ECDSA P-256 signed notes,
     // parsed and verified) and ballots (RSABSSA-SHA384-PSS credentials), keys parsed once.

@@ -1,0 +1,53 @@
+import Journal
+import Records
+
+/// A session's journal as stored: its exact bytes, its lines, and each line decoded strictly.
+///
+/// Positions are 1-based line numbers: in a well-formed journal, line p holds the entry with
+/// seq p, and every finding names entries by it. A line that does not decode stays in the
+/// record (its bytes are still hashed into the tree) with its error.
+struct JournalRecord {
+    /// The file, its complete lines and any torn tail, bytes exactly as read (STYLE.md 6).
+    let text: JournalText
+    /// The entry on each line, or nil where the line does not decode.
+    let entries: [Entry?]
+    /// Lines that do not decode, with the reader's error.
+    let errors: [(line: Int, error: JSONError)]
+
+    init(bytes: [UInt8]) {
+        text = JournalText(bytes: bytes)
+        var entries: [Entry?] = []
+        entries.reserveCapacity(text.lines.count)
+        var errors: [(Int, JSONError)] = []
+        var start = 0
+        while start < text.lines.count {
+            let rest = Array(text.lines[start...])
+            do {
+                entries += try EntryCoding.decodeLines(text.bytes, rest).map(Optional.some)
+                break
+            } catch {
+                // Every line before the bad one decoded; decode them again, skip the bad one, go on.
+                if error.index > 0 {
+                    entries += (try? EntryCoding.decodeLines(text.bytes, Array(rest[..<error.index])))?.map(Optional.some)
+                        ?? Array(repeating: nil, count: error.index)
+                }
+                entries.append(nil)
+                errors.append((start + error.index + 1, error.error))
+                start += error.index + 1
+            }
+        }
+        self.entries = entries
+        self.errors = errors
+    }
+
+    /// Number of complete lines.
+    var count: Int { text.lines.count }
+
+    /// The entry at line `p` (1-based), if it decoded.
+    func entry(_ p: Int) -> Entry? { p >= 1 && p <= entries.count ? entries[p - 1] : nil }
+
+    /// The decoded entries with their positions, in order.
+    var decoded: [(p: Int, entry: Entry)] {
+        entries.enumerated().compactMap { i, e in e.map { (i + 1, $0) } }
+    }
+}
