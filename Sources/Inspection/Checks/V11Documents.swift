@@ -8,11 +8,13 @@ import Seal
 ///     ∀ document.signed d at p:
 ///         SHA-256(file(d)) = d.sha256 ∧ SHA-256(signatureFile(d)) = d.signatureSHA256
 ///         CMS-Verify(signatureFile(d), content = file(d), trust anchor = seal, at t(p))
+///           (an SM2 signer: a plain SM2 signature, certificate ⊢ seal at t(p), as for the statement)
 ///         d.certificate ∈ signers; signer fits: host → OU chair, recorder → OU secretary,
 ///         seal → the seal's own certificate; d.candidate, if any, was counted
 ///         (document, candidate, signer) unique
 ///     closed signed meeting: minutes ⊢ host ∧ minutes ⊢ recorder ("no documents signed" otherwise)
-///     result forms: none, or one per counted candidate ⊢ host ∧ ⊢ seal
+///       ∧ ∀ counted c: result-form(c) ⊢ host ∧ ⊢ seal, or one result-forms bundle ⊢ host ∧ ⊢ seal
+///       (seed 第二十三条第六项: each 评审表 bears the host's signature and the committee's seal)
 enum Documents {
     static func check(_ e: Evidence) -> CheckResult {
         var r = CheckResult(.v11, count: e.facts.documents.count, unit: "份签名 document signatures")
@@ -39,11 +41,10 @@ enum Documents {
                 r.fail(closeP, "会议记录没有\(signer == "host" ? "主持人" : "记录人")的签名 (R13: the minutes lack the \(signer)'s signature)")
             }
         }
-        if f.documents.contains(where: { $0.value.document == "result-form" }) {
-            for c in f.counted.map(\.candidate) {
-                for signer in ["host", "seal"] where !signed.contains("result-form\u{0}\(c)\u{0}\(signer)") {
-                    r.fail(closeP, "申报人 \(c) 的评审表没有\(signer == "host" ? "主持人签名" : "评委会印章") (the result form of \(c) lacks the \(signer)'s signature)")
-                }
+        let bundle = ["host", "seal"].allSatisfy { signed.contains("result-forms\u{0}\u{0}\($0)") }
+        for c in f.counted.map(\.candidate) where !bundle {
+            for signer in ["host", "seal"] where !signed.contains("result-form\u{0}\(c)\u{0}\(signer)") {
+                r.fail(closeP, "申报人 \(c) 的评审表没有\(signer == "host" ? "主持人签名" : "评委会印章") (the result form of \(c) lacks the \(signer)'s signature)")
             }
         }
         return r
@@ -70,13 +71,24 @@ enum Documents {
         }
         let time = e.time(p) ?? e.facts.closing.flatMap { e.time($0.p) } ?? Date()
         e.counters.signatures += 2
-        do {
-            let signers = try DetachedSignature(der: signature).verify(file, trustAnchor: committee, at: time)
-            if !signers.contains(where: { $0.der == certificate.der }) {
-                r.fail(p, "\(d.signatureFile) 不是由记录所称的证书「\(certificate.subject)」签署 (not signed by the certificate recorded)")
+        if certificate.publicKey.algorithm == .sm2 {
+            // OpenSSL 3.0 cannot make CMS with SM2: a 国密 signer's file is a plain SM2
+            // signature (SM3, ID 1234567812345678), as for the opening statement.
+            if (try? certificate.verify(issuedBy: committee, at: time)) == nil {
+                r.fail(p, "签名人证书「\(certificate.subject)」不是评委会印章在签名时有效签发的 (the signer's certificate is not issued by the seal, or not valid)")
             }
-        } catch {
-            r.fail(p, "\(d.file) 的 CMS 签名不成立：\(error) (the CMS signature does not verify)")
+            if !certificate.publicKey.isValidSignature(signature, for: file) {
+                r.fail(p, "\(d.file) 的 SM2 签名不成立 (the SM2 signature does not verify)")
+            }
+        } else {
+            do {
+                let signers = try DetachedSignature(der: signature).verify(file, trustAnchor: committee, at: time)
+                if !signers.contains(where: { $0.der == certificate.der }) {
+                    r.fail(p, "\(d.signatureFile) 不是由记录所称的证书「\(certificate.subject)」签署 (not signed by the certificate recorded)")
+                }
+            } catch {
+                r.fail(p, "\(d.file) 的 CMS 签名不成立：\(error) (the CMS signature does not verify)")
+            }
         }
         switch d.signer {
         case "host":

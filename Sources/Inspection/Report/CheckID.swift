@@ -53,7 +53,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v10:
             "∀ sheet s of paper r: 1 ≤ s ≤ |eligible(r)| ∧ ≥ 2 distinct tellers' latest readings agree"
         case .v11:
-            "∀ document.signed d: SHA-256(file) = d.sha256 ∧ SHA-256(p7s) = d.signatureSHA256 ∧ CMS-Verify(seal, p7s, file) ∧ role(signer) fits; minutes ⊢ host, recorder"
+            "∀ document.signed d: SHA-256(file) = d.sha256 ∧ SHA-256(p7s) = d.signatureSHA256 ∧ CMS-Verify(seal, p7s, file) ∧ role(signer) fits; minutes ⊢ host, recorder; ∀ counted c: result form ⊢ host, seal"
         case .v12:
             "after meeting.closed: only its final checkpoint and document.signed; counted ⊆ announced before close; rejected ⊆ reasoned before close"
         case .v13:
