@@ -51,15 +51,35 @@ public struct Inspector: Sendable {
         report.committee = evidence.facts.settings?.name
         report.date = evidence.facts.settings?.date
         report.counted = evidence.facts.counted.count
-        let checks: [(Evidence) -> CheckResult] = [
-            WellFormed.check, Checkpoints.check, Statement.check, Quorum.check, Eligibility.check, Credentials.check,
-            Ballots.check, Recount.check, ReReview.check, PaperSheets.check, Documents.check, Closing.check, Folder.check,
-        ]
-        report.checks = checks.map { $0(evidence) }
+        report.checks = Self.checks.map { $0(evidence) }
         report.ballots = report.checks[CheckID.v7.rawValue - 1].count
         report.credentialChecks = evidence.counters.credentials
         report.checkpointSignatureChecks = evidence.counters.signatures
         return report
+    }
+}
+
+extension Inspector {
+    /// The checks, V1 … V13 in order.
+    static let checks: [@Sendable (Evidence) -> CheckResult] = [
+        WellFormed.check, Checkpoints.check, Statement.check, Quorum.check, Eligibility.check, Credentials.check,
+        Ballots.check, Recount.check, ReReview.check, PaperSheets.check, Documents.check, Closing.check, Folder.check,
+    ]
+
+    /// How long each phase of verifying `files` takes: reading the journal, gathering the facts,
+    /// and each check — for the benchmark's profile, not for reports.
+    public func timings(_ files: SessionFiles) -> [(phase: String, duration: Duration)] {
+        let clock = ContinuousClock()
+        var out: [(String, Duration)] = []
+        var journal: JournalRecord!
+        out.append(("read journal", clock.measure { journal = JournalRecord(bytes: files.read("journal.jsonl") ?? []) }))
+        var facts: SessionFacts!
+        out.append(("facts", clock.measure { facts = SessionFacts(journal) }))
+        let evidence = Evidence(files: files, journal: journal, facts: facts, options: options, cache: CertificateCache())
+        for (id, check) in zip(CheckID.allCases, Self.checks) {
+            out.append((id.name, clock.measure { _ = check(evidence) }))
+        }
+        return out
     }
 }
 

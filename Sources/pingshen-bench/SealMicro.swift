@@ -1,4 +1,7 @@
 import Foundation
+import Inspection
+import Journal
+import Records
 import Seal
 
 /// `pingshen-bench seal-micro [COUNT]`: the per-call cost of each way Seal checks a signature,
@@ -60,4 +63,41 @@ func sealMicro(count: Int) {
     report("parse VerifyingKey(subjectPublicKeyInfo:)", parses, clock.measure {
         for _ in 0..<parses { _ = try! VerifyingKey(subjectPublicKeyInfo: keySPKI) }
     })
+}
+
+/// `pingshen-bench open-micro ARCHIVE KEY CERT PASSPHRASE [COUNT]`: what opening one archive costs.
+func openMicro(_ arguments: [String]) {
+    let count = arguments.count > 4 ? Int(arguments[4]) ?? 50 : 50
+    let archive = Array(FileManager.default.contents(atPath: arguments[0])!)
+    let identity = try! Identity(certificate: try! Certificate(pem: String(contentsOfFile: arguments[2], encoding: .utf8)),
+                                 key: try! SigningKey(contentsOf: arguments[1], passphrase: arguments[3]))
+    let clock = ContinuousClock()
+    var tar: [UInt8] = []
+    let open = clock.measure { for _ in 0..<count { tar = try! Envelope.open(archive, as: identity) } }
+    var files = 0
+    let unpack = clock.measure { for _ in 0..<count { files = try! Tar.unpack(tar).count } }
+    print("archive \(archive.count) bytes: Envelope.open \(open / count), Tar.unpack \(unpack / count) (\(files) files)")
+    let journal = try! Tar.unpack(tar).first { $0.path == "journal.jsonl" }!.bytes
+    let text = JournalText(bytes: journal)
+    var entries = 0
+    let decode = clock.measure { for _ in 0..<count { entries = try! EntryCoding.decodeLines(text.bytes, text.lines).count } }
+    var hasher = MerkleHasher()
+    let hash = clock.measure {
+        for _ in 0..<count {
+            var range = CompactRange()
+            text.bytes.withUnsafeBytes { file in for line in text.lines { range.append(leafHash: hasher.leafHash(UnsafeRawBufferPointer(rebasing: file[line]))) } }
+        }
+    }
+    let report = clock.measure { for _ in 0..<count { _ = Inspector().verify(.archive(["journal.jsonl": journal]), path: "x") } }
+    var totals: [String: Duration] = [:]
+    var order: [String] = []
+    let sessionFiles = SessionFiles.archive(Dictionary(uniqueKeysWithValues: try! Tar.unpack(tar).map { ($0.path, $0.bytes) }))
+    for _ in 0..<count {
+        for (phase, d) in Inspector().timings(sessionFiles) {
+            if totals[phase] == nil { order.append(phase) }
+            totals[phase, default: .zero] += d
+        }
+    }
+    print(order.map { "\($0) \(String(format: "%.2f", Double(totals[$0]!.components.attoseconds) / 1e15 / Double(count) + Double(totals[$0]!.components.seconds) * 1000 / Double(count))) ms" }.joined(separator: ", "))
+    print("journal \(journal.count) bytes, \(entries) entries: decode \(decode / count), leaf hashes \(hash / count), all checks (journal only) \(report / count)")
 }

@@ -17,6 +17,14 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "year" {
+    YearGenerator.run(Array(arguments.dropFirst()))
+    exit(0)
+}
+if arguments.first == "open-micro" {
+    openMicro(Array(arguments.dropFirst()))
+    exit(0)
+}
 if arguments.first == "seal-micro" {
     sealMicro(count: arguments.count > 1 ? Int(arguments[1]) ?? 20000 : 20000)
     exit(0)

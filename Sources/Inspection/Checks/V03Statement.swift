@@ -53,8 +53,8 @@ enum Statement {
             e.counters.signatures += 2
             do {
                 guard let der = Encodings.base64(statement.signature) else { throw SealError(operation: "base64", code: .malformed) }
-                let signers = try DetachedSignature(der: der).verify(text, trustAnchor: committee, at: time)
-                if !signers.contains(where: { $0.der == host.der }) {
+                let signers = try DetachedSignature.verifiedSignerCertificates(der, over: text, trustAnchor: committee, at: time)
+                if !signers.contains(host.der) {
                     r.fail(p, "开会声明不是由所附主持人证书签署 (the statement is not signed by the host certificate given)")
                 }
             } catch {

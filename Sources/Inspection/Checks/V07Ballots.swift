@@ -28,6 +28,7 @@ enum Ballots {
         var message = BallotBytes(session: f.session ?? "")
         var sha256 = ReusableDigest(.sha256)
         var digest = [UInt8](repeating: 0, count: 32)
+        var credential = Credential()
         for round in f.rounds {
             for extra in round.closes.dropFirst() {
                 r.fail(extra.p, "第 \(round.number) 轮第二次结束：选票只能在一条 round.closed 中写入 (R5: a second round.closed)")
@@ -54,14 +55,19 @@ enum Ballots {
             var nonces = Set<String>()
             var previousID: String?
             var invalid: [Int] = []
+            nonces.reserveCapacity(closed.ballots.count)
+            let cap = round.opened.yesCap
             for (i, ballot) in closed.ballots.enumerated() {
                 r.count += 1
                 let n = i + 1
-                for c in ballot.choices.keys where !onSheet.contains(c) {
-                    r.fail(p, "第 \(round.number) 轮第 \(n) 张选票上有不在本轮的申报人 \(c) (R4: a mark for \(c), not on this sheet)")
+                var yes = 0
+                for (c, choice) in ballot.choices {
+                    if !onSheet.contains(c) {
+                        r.fail(p, "第 \(round.number) 轮第 \(n) 张选票上有不在本轮的申报人 \(c) (R4: a mark for \(c), not on this sheet)")
+                    }
+                    if choice == .yes { yes += 1 }
                 }
-                let cap = round.opened.yesCap
-                if cap > 0 && ballot.choices.values.filter({ $0 == .yes }).count > cap {
+                if cap > 0 && yes > cap {
                     r.fail(p, "第 \(round.number) 轮第 \(n) 张选票同意数超过限额 \(cap) (R10: over the cap)")
                 }
                 if !Encodings.isHex(ballot.nonce, bytes: 16) || !nonces.insert(ballot.nonce).inserted {
@@ -73,12 +79,12 @@ enum Ballots {
                 previousID = ballot.id
                 message.build(round: round.number, choices: ballot.choices, nonce: ballot.nonce)
                 message.bytes.withUnsafeBytes { m in digest.withUnsafeMutableBytes { sha256.hash(m, into: $0) } }
-                if Encodings.hex(ballot.id) != digest {
+                if !digest.withUnsafeBytes({ Encodings.hex(ballot.id, equals: $0) }) {
                     r.fail(p, "第 \(round.number) 轮第 \(n) 张选票的 id 与其内容不符（内容被改动）(the ballot's id does not match its content)")
                 }
                 if let verifier {
                     e.counters.credentials += 1
-                    if !isValid(ballot, message.bytes, verifier) { invalid.append(n) }
+                    if !credential.isValid(ballot, message.bytes, verifier) { invalid.append(n) }
                 }
             }
             if !invalid.isEmpty {
@@ -95,11 +101,23 @@ enum Ballots {
         return r
     }
 
-    static func isValid(_ ballot: Ballot, _ message: [UInt8], _ verifier: BlindSignatureBatchVerifier) -> Bool {
-        guard let prefixText = ballot.prefix, let prefix = Encodings.hex(prefixText), prefix.count == 32,
-              let signatureText = ballot.signature, let signature = Encodings.base64(signatureText) else { return false }
+}
+
+/// The buffers a ballot's credential is decoded into, reused for every ballot of a session.
+struct Credential {
+    private var prefix = [UInt8](repeating: 0, count: 32)
+    private var signature = [UInt8](repeating: 0, count: 768)
+
+    /// Whether `ballot` carries a valid credential of the round over `prefix ‖ message`.
+    mutating func isValid(_ ballot: Ballot, _ message: [UInt8], _ verifier: BlindSignatureBatchVerifier) -> Bool {
+        guard let prefixText = ballot.prefix, prefix.withUnsafeMutableBytes({ Encodings.hex(prefixText, into: $0) }),
+              var signatureText = ballot.signature,
+              let length = signatureText.withUTF8({ chars in signature.withUnsafeMutableBufferPointer { Encodings.base64(chars, into: $0) } })
+        else { return false }
         return signature.withUnsafeBytes { s in
-            prefix.withUnsafeBytes { pre in message.withUnsafeBytes { m in verifier.isValidSignature(s, prefix: pre, message: m) } }
+            prefix.withUnsafeBytes { pre in
+                message.withUnsafeBytes { m in verifier.isValidSignature(UnsafeRawBufferPointer(rebasing: s[..<length]), prefix: pre, message: m) }
+            }
         }
     }
 }

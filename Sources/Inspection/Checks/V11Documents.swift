@@ -82,8 +82,8 @@ enum Documents {
             }
         } else {
             do {
-                let signers = try DetachedSignature(der: signature).verify(file, trustAnchor: committee, at: time)
-                if !signers.contains(where: { $0.der == certificate.der }) {
+                let signers = try DetachedSignature.verifiedSignerCertificates(signature, over: file, trustAnchor: committee, at: time)
+                if !signers.contains(certificate.der) {
                     r.fail(p, "\(d.signatureFile) 不是由记录所称的证书「\(certificate.subject)」签署 (not signed by the certificate recorded)")
                 }
             } catch {

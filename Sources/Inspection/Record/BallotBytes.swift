@@ -21,13 +21,28 @@ struct BallotBytes {
         bytes.append(contentsOf: head)
         bytes.append(contentsOf: String(round).utf8)
         bytes.append(0)
-        for (i, id) in choices.keys.sorted().enumerated() {
-            if i > 0 { bytes.append(UInt8(ascii: ";")) }
-            bytes.append(contentsOf: id.utf8)
-            bytes.append(UInt8(ascii: "="))
-            bytes.append(contentsOf: choices[id]!.rawValue.utf8)
+        if choices.count == 1, let (id, choice) = choices.first {
+            mark(id, choice)
+        } else {
+            for (i, id) in choices.keys.sorted().enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ";")) }
+                mark(id, choices[id]!)
+            }
         }
         bytes.append(0)
         bytes.append(contentsOf: nonce.utf8)
     }
+
+    /// Appends `id=mark`.
+    private mutating func mark(_ id: CandidateID, _ choice: Choice) {
+        bytes.append(contentsOf: id.utf8)
+        bytes.append(UInt8(ascii: "="))
+        switch choice {
+        case .yes: bytes.append(contentsOf: Self.yes)
+        case .no: bytes.append(contentsOf: Self.no)
+        case .abstain: bytes.append(contentsOf: Self.abstain)
+        }
+    }
+
+    private static let yes = Array(Choice.yes.rawValue.utf8), no = Array(Choice.no.rawValue.utf8), abstain = Array(Choice.abstain.rawValue.utf8)
 }

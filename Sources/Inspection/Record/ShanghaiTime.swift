@@ -4,22 +4,24 @@ import Foundation
 enum ShanghaiTime {
     /// Seconds since 1970 for a well-formed timestamp of a real calendar day, or nil.
     static func seconds(_ text: String) -> Int64? {
-        let c = Array(text.utf8)
-        guard c.count == 25, c[4] == 0x2D, c[7] == 0x2D, c[10] == 0x54, c[13] == 0x3A, c[16] == 0x3A,
-              c[19...].elementsEqual("+08:00".utf8) else { return nil }
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard c[i] >= 0x30, c[i] <= 0x39 else { return nil }
-                n = n * 10 + Int(c[i] - 0x30)
+        var t = text
+        return t.withUTF8 { c -> Int64? in
+            guard c.count == 25, c[4] == 0x2D, c[7] == 0x2D, c[10] == 0x54, c[13] == 0x3A, c[16] == 0x3A,
+                  c[19] == 0x2B, c[20] == 0x30, c[21] == 0x38, c[22] == 0x3A, c[23] == 0x30, c[24] == 0x30 else { return nil }
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r {
+                    guard c[i] >= 0x30, c[i] <= 0x39 else { return nil }
+                    n = n * 10 + Int(c[i] - 0x30)
+                }
+                return n
             }
-            return n
+            guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
+                  let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
+                  y >= 1970, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60
+            else { return nil }
+            return days(y, mo, d) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
         }
-        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
-              let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
-              y >= 1970, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60
-        else { return nil }
-        return days(y, mo, d) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
     }
 
     /// The moment of a well-formed timestamp.
