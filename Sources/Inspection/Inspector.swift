@@ -21,7 +21,7 @@ public struct InspectionOptions: Sendable {
     }
 }
 
-/// The inspector's verifier: checks one session's raw records against V1–V13 and reports every
+/// The inspector's verifier: checks one session's raw records against V1–V14 and reports every
 /// finding. It reads only the journal and the folder's files, and never the session engine.
 ///
 ///     let report = Inspector(options).verify(.folder("2026-电子信息高评"), path: "2026-电子信息高评")
@@ -60,10 +60,11 @@ public struct Inspector: Sendable {
 }
 
 extension Inspector {
-    /// The checks, V1 … V13 in order.
+    /// The checks, V1 … V14 in order.
     static let checks: [@Sendable (Evidence) -> CheckResult] = [
         WellFormed.check, Checkpoints.check, Statement.check, Quorum.check, Eligibility.check, Credentials.check,
         Ballots.check, Recount.check, ReReview.check, PaperSheets.check, Documents.check, Closing.check, Folder.check,
+        Observers.check,
     ]
 
     /// How long each phase of verifying `files` takes: reading the journal, gathering the facts,

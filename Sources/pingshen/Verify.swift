@@ -8,7 +8,7 @@ import Seal
 /// `pingshen verify PATH… [--json] [--committee-cert FILE] [--registry FILE] [--key K --cert C] [--allow-unsigned] [--jobs N]`
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "监督人员核验会议记录（V1–V13）：会议文件夹、加密归档，或装有许多会议的文件夹。Verify sealed sessions independently.",
+        abstract: "监督人员核验会议记录（V1–V14）：会议文件夹、加密归档，或装有许多会议的文件夹。Verify sealed sessions independently.",
         discussion: """
         不信任产生记录的电脑：从原始日志重新推导每一项事实——法定人数、全程参加评议、无记名投票与凭证、\
         三分之二的整数运算、不得复评、会议记录签名——每项检查以等式或集合关系说明，并指出所涉日志条目。\

@@ -5,7 +5,7 @@ import Records
 ///     size = |members| ∧ quorum ≥ ⌈2·size/3⌉
 ///     exactly one meeting.opened, and nothing is deliberated or voted before it
 ///     ∀t ∈ {open} ∪ {round.opened}: |present(t)| ≥ quorum
-///     ∀t ∈ {open, host.changed, round.opened, results.announced, meeting.closed}:
+///     ∀t ∈ {open, host.changed, deliberation.began, round.opened, results.announced, meeting.closed}:
 ///         host(t) ∈ present(t) ∧ office(host(t)) ∈ {主任委员, 副主任委员}
 ///     attendance is consistent: no arrival while present, no departure while absent, no unknown member
 enum Quorum {
@@ -57,6 +57,9 @@ enum Quorum {
         quorum(at: opening.p, "开会")
         host(opening.value.host, at: opening.p, "开会")
         for (p, id) in f.hostChanges { host(id, at: p, "更换主持人") }
+        for (p, d) in f.deliberations where p > opening.p {
+            host(f.host(at: p), at: p, "开始评议 \(d.candidates.joined(separator: "、"))")
+        }
         for round in f.rounds {
             quorum(at: round.openedAt, "第 \(round.number) 轮开始投票")
             host(f.host(at: round.openedAt), at: round.openedAt, "第 \(round.number) 轮开始投票")

@@ -1,11 +1,12 @@
 /// The inspector's numbered checks (SPEC.md §4), each with its relation as the report states it.
 ///
-/// V1–V12 are the specification's; V13 covers what a closed folder must and must not hold.
+/// V1–V12 are the specification's; V13 covers what a closed folder must and must not hold, V14
+/// who may observe (R11).
 /// Every check reports every violation it finds, not the first (STYLE.md 5).
 public enum CheckID: Int, Sendable, CaseIterable, Comparable {
-    case v1 = 1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13
+    case v1 = 1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14
 
-    /// `V1` … `V13`.
+    /// `V1` … `V14`.
     public var name: String { "V\(rawValue)" }
 
     public static func < (a: CheckID, b: CheckID) -> Bool { a.rawValue < b.rawValue }
@@ -26,6 +27,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v11: "会议记录与评审表签名 (signed minutes and forms, R13)"
         case .v12: "结束即封存 (announced, reasoned, nothing after close, R12–R14)"
         case .v13: "会议文件夹 (the session folder's files)"
+        case .v14: "列席人员范围 (observers, R11)"
         }
     }
 
@@ -58,6 +60,8 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
             "after meeting.closed: only its final checkpoint and document.signed; counted ⊆ announced before close; rejected ⊆ reasoned before close"
         case .v13:
             "∀f ∈ sources: SHA-256(f) = sources[f]; committee.pem = PEM(seal); closed ⇒ keys/ = spool/ = ∅"
+        case .v14:
+            "∀ observer o: (kind = organizer ∧ unit ⊒ organizer) ∨ (kind = hrss ∧ unit ∋ 人力资源|人社)"
         }
     }
 
@@ -76,6 +80,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v11: "R13：第二十四条；40号令 第二十二条、第二十三条"
         case .v12: "R12 R13 R14：第二十三条第五项、第二十四条；40号令 第二十二条"
         case .v13: "第二十四条（严格保密）；SPEC.md §2"
+        case .v14: "R11：第二十三条第五项末段"
         }
     }
 }

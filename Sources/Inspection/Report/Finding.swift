@@ -60,7 +60,7 @@ public struct SessionReport: Sendable {
     /// Signature checks done: RSA credentials, and ECDSA/SM2 signatures (checkpoints, cosignatures, certificates).
     public var credentialChecks = 0
     public var checkpointSignatureChecks = 0
-    /// One result per check, V1 … V13 in order; empty when the session could not be opened at all.
+    /// One result per check, V1 … V14 in order; empty when the session could not be opened at all.
     public var checks: [CheckResult]
     /// Why the session could not be read at all (an archive that does not decrypt, no journal).
     public var unreadable: String?

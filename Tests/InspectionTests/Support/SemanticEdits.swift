@@ -173,6 +173,16 @@ enum SemanticEdits {
             d.signer = "recorder"
             j.entries[i].event = .documentSigned(d)
         }),
+        ("an observer from a newspaper", { j, _ in
+            guard let i = j.index({ if case .observerAdmitted = $0 { return true }; return false }) else { return }
+            j.entries[i].event = .observerAdmitted(ObserverAdmitted(name: "某记者", unit: "安徽日报", kind: .organizer))
+        }),
+        ("deliberation led while the host was away", { j, _ in
+            guard let left = j.index({ if case .memberLeft = $0 { return true }; return false }),
+                  case .memberLeft(var l) = j.entries[left].event else { return }
+            l.member = "M01"
+            j.entries[left].event = .memberLeft(l)
+        }),
         ("a result form dropped", { j, _ in
             if let i = j.entries.lastIndex(where: { if case .documentSigned(let d) = $0.event { return d.document == "result-form" }; return false }) {
                 j.entries.remove(at: i)
