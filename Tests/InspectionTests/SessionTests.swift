@@ -33,6 +33,29 @@ struct SessionTests {
         #expect(other.failed == [.v3])
     }
 
+    @Test("a session that keeps a registry passes against the registry it wrote at its own close")
+    func registrySession() throws {
+        let committee = try TestCommittee()
+        let registry = try Temporary.directory("registry") + "/登记.jsonl"
+        var s = try SampleSession(committee: committee, registry: registry)
+        try s.checkIn(SampleSession.ids(Array(1...20)), at: "09:00")
+        try s.open(host: "M01", at: "09:05")
+        try s.run(.beginDeliberation(["C01", "C02"], opinion: nil), at: "09:10")
+        try s.electronicRound(["C01", "C02"], ["C01": (18, 2, 0), "C02": (19, 0, 0)], open: "09:20", close: "09:25")
+        try s.run(.announce, at: "09:30")
+        try s.close(at: "09:35")
+        try s.signDocuments(forms: .individual, at: "09:50")
+        let lines = try String(contentsOfFile: registry, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        let decisions = try lines.map { try EntryCoding.decodeValue(PastDecision.self, Array($0.utf8)) }
+        let report = Inspector(InspectionOptions(pinnedCommittees: [committee.seal.certificate], registry: decisions)).verify(.folder(s.path), path: s.path)
+        #expect(report.passed, "\(failed(report))")
+        // The same decisions under another session's id are a re-review.
+        let elsewhere = decisions.map { d -> PastDecision in var e = d; e.session = String(repeating: "0", count: 32); return e }
+        let again = Inspector(InspectionOptions(pinnedCommittees: [committee.seal.certificate], registry: elsewhere)).verify(.folder(s.path), path: s.path)
+        #expect(again.failed == [.v9])
+    }
+
     @Test("an unsigned drill fails V2 and V3 unless --allow-unsigned")
     func unsignedDrill() throws {
         let drill = try Scenarios.drill()

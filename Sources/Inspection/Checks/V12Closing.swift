@@ -3,7 +3,8 @@ import Records
 /// V12 — results were announced and rejections reasoned before the close, and nothing but
 /// signatures came after it (R12, R13, R14).
 ///
-///     exactly one meeting.closed, at position z; every round ended (closed or cancelled) before z
+///     exactly one meeting.closed, at position z; every round ended (closed or cancelled) before z;
+///     it registered every counted decision (when the session has a registry) and no other
 ///     ∀c counted at q: ∃ results.announced naming c at a, q < a < z            (R12)
 ///     ∀c rejected at q: ∃ reason.recorded for c at s, q < s < z, text ≠ ""     (R13)
 ///     announcements name only counted candidates; reasons only rejected ones
@@ -23,6 +24,12 @@ enum Closing {
             r.fail(round.openedAt, "第 \(round.number) 轮在会议结束时仍未结束 (round \(round.number) still open at the close)")
         }
         let counted = f.counted
+        if let closing = f.closing {
+            let expected = f.founding?.registryPath == nil ? 0 : counted.count
+            if closing.value.registered != expected {
+                r.fail(z, "结束会议记录登记了 \(closing.value.registered) 项评审决定，应为 \(expected) 项 (the close registered \(closing.value.registered) decisions, not \(expected))")
+            }
+        }
         for item in counted {
             r.count += 1
             if !f.announcements.contains(where: { $0.p > item.p && $0.p < z && $0.value.candidates.contains(item.candidate) }) {
