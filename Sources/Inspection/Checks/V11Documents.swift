@@ -35,11 +35,11 @@ enum Documents {
         let closeP = f.closing?.p
         let signed = Set(f.documents.map { "\($0.value.document)\u{0}\($0.value.candidate ?? "")\u{0}\($0.value.signer)" })
         if f.documents.isEmpty {
-            r.fail(closeP, "没有签名的会议记录与评审表 (no documents signed): 会议记录须由主持人和记录人签名 (R13: the minutes must be signed by the host and the recorder)")
-        } else {
-            for signer in ["host", "recorder"] where !signed.contains("minutes\u{0}\u{0}\(signer)") {
-                r.fail(closeP, "会议记录没有\(signer == "host" ? "主持人" : "记录人")的签名 (R13: the minutes lack the \(signer)'s signature)")
-            }
+            r.fail(closeP, "没有签名的会议记录与评审表 (no documents signed)：会议记录须由主持人和记录人签名，评审表须由主持人签名并加盖评委会印章 (R13: the minutes must be signed by the host and the recorder, each result form by the host and the seal)")
+            return r
+        }
+        for signer in ["host", "recorder"] where !signed.contains("minutes\u{0}\u{0}\(signer)") {
+            r.fail(closeP, "会议记录没有\(signer == "host" ? "主持人" : "记录人")的签名 (R13: the minutes lack the \(signer)'s signature)")
         }
         let bundle = ["host", "seal"].allSatisfy { signed.contains("result-forms\u{0}\u{0}\($0)") }
         for c in f.counted.map(\.candidate) where !bundle {

@@ -13,6 +13,8 @@ struct JournalRecord {
     let entries: [Entry?]
     /// Lines that do not decode, with the reader's error.
     let errors: [(line: Int, error: JSONError)]
+    /// The decoded entries with their positions, in order.
+    let decoded: [(p: Int, entry: Entry)]
 
     init(bytes: [UInt8]) {
         text = JournalText(bytes: bytes)
@@ -38,6 +40,7 @@ struct JournalRecord {
         }
         self.entries = entries
         self.errors = errors
+        decoded = entries.enumerated().compactMap { i, e in e.map { (i + 1, $0) } }
     }
 
     /// Number of complete lines.
@@ -45,9 +48,4 @@ struct JournalRecord {
 
     /// The entry at line `p` (1-based), if it decoded.
     func entry(_ p: Int) -> Entry? { p >= 1 && p <= entries.count ? entries[p - 1] : nil }
-
-    /// The decoded entries with their positions, in order.
-    var decoded: [(p: Int, entry: Entry)] {
-        entries.enumerated().compactMap { i, e in e.map { (i + 1, $0) } }
-    }
 }
