@@ -17,25 +17,23 @@ struct JournalRecord {
     let decoded: [(p: Int, entry: Entry)]
 
     init(bytes: [UInt8]) {
-        text = JournalText(bytes: bytes)
+        let text = JournalText(bytes: bytes)
+        self.text = text
         var entries: [Entry?] = []
         entries.reserveCapacity(text.lines.count)
         var errors: [(Int, JSONError)] = []
-        var start = 0
-        while start < text.lines.count {
-            let rest = Array(text.lines[start...])
-            do {
-                entries += try EntryCoding.decodeLines(text.bytes, rest).map(Optional.some)
-                break
-            } catch {
-                // Every line before the bad one decoded; decode them again, skip the bad one, go on.
-                if error.index > 0 {
-                    entries += (try? EntryCoding.decodeLines(text.bytes, Array(rest[..<error.index])))?.map(Optional.some)
-                        ?? Array(repeating: nil, count: error.index)
+        text.bytes.withUnsafeBufferPointer { file in
+            for (i, range) in text.lines.enumerated() {
+                if let entry = CanonicalLine.decode(UnsafeBufferPointer(rebasing: file[range])) {
+                    entries.append(entry)
+                    continue
                 }
-                entries.append(nil)
-                errors.append((start + error.index + 1, error.error))
-                start += error.index + 1
+                do throws(EntryCoding.LineError) {
+                    entries.append(try EntryCoding.decodeLines(text.bytes, [range])[0])
+                } catch {
+                    entries.append(nil)
+                    errors.append((i + 1, error.error))
+                }
             }
         }
         self.entries = entries
