@@ -42,14 +42,17 @@ enum Checkpoints {
         var hasher = MerkleHasher()
         var largestCovered = 0
         let closeP = e.facts.closing?.p
+        var next = 0  // the next checkpoint in journal order
+        let checkpoints = e.facts.checkpoints
         e.journal.text.bytes.withUnsafeBytes { file in
             for (i, line) in e.journal.text.lines.enumerated() {
                 let p = i + 1
-                if case .checkpointSigned(let c)? = e.journal.entry(p)?.event {
+                if next < checkpoints.count, checkpoints[next].p == p {
                     let final = closeP.map { p == $0 + 1 } ?? false
-                    if checkCheckpoint(c, at: p, root: range.root, seal: seal, verifier: verifier, keyID: sessionKeyID, final: final, e, &r) {
+                    if checkCheckpoint(checkpoints[next].value, at: p, root: range.root, seal: seal, verifier: verifier, keyID: sessionKeyID, final: final, e, &r) {
                         largestCovered = max(largestCovered, p - 1)
                     }
+                    next += 1
                 }
                 range.append(leafHash: hasher.leafHash(UnsafeRawBufferPointer(rebasing: file[line])))
             }
