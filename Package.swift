@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        // The inspector's verifier (V1–V13): written independently of the session engine, so it
+        // never depends on Review or Workspace.
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
@@ -32,13 +35,13 @@ let package = Package(
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "Documents",
+                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "Documents", "Inspection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Documents"]),
+        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Documents", "Inspection"]),
 
         // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),
@@ -59,5 +62,6 @@ let package = Package(
             dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
     ]
 )

@@ -14,7 +14,7 @@ enum CMS {
     ) throws(SealError) -> Result {
         let cms = try decodeDER(der, "CMS", decode: { d2i_CMS_ContentInfo(nil, $0, $1) }, free: CMS_ContentInfo_free)
         defer { CMS_ContentInfo_free(cms) }
-        guard try encode(cms) == der else {
+        guard Bytes.equal(try encode(cms), der) else {
             throw SealError(operation: "解析 CMS：非规范 DER 编码 (parsing CMS: non-canonical DER)", code: .malformed)
         }
         return try body(cms)

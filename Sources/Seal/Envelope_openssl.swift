@@ -34,7 +34,7 @@ extension CMS {
                     operation: operation + "：信封不是给此证书的 (the envelope is not addressed to this certificate)",
                     code: .keyMismatch)
             }
-            return try MemoryBIO.writing { (out) throws(SealError) in
+            return try MemoryBIO.writing(capacity: der.count) { (out) throws(SealError) in
                 let status = CMS_decrypt(cms, recipient.key.key.pointer, certificate, nil, out, UInt32(CMS_BINARY))
                 guard status == 1 else {
                     throw SealError.drainingQueue(

@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+
+/// Verifies many sessions in parallel, streaming: each worker takes the next session, reads it
+/// (a folder, or an archive decrypted in memory), checks it and hands the report on, so that
+/// at most one session per worker is in memory however large the year.
+public struct BatchRun: Sendable {
+    public let inspector: Inspector
+    /// Opens archives; nil when no inspector key was given (archives are then unreadable).
+    public let opener: ArchiveOpener?
+    /// Worker threads; defaults to the number of active cores.
+    public let jobs: Int
+
+    public init(inspector: Inspector, opener: ArchiveOpener?, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.inspector = inspector
+        self.opener = opener
+        self.jobs = max(1, jobs)
+    }
+
+    /// Verifies `sessions`, calling `deliver` with each report (in completion order, one call
+    /// at a time, never concurrently) and its index in `sessions`.
+    public func run(_ sessions: [SessionLocation], deliver: @escaping @Sendable (Int, SessionReport) -> Void) {
+        let queue = WorkQueue(count: sessions.count)
+        let workers = min(jobs, max(1, sessions.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let cache = CertificateCache()
+            while let index = queue.next() {
+                let report = verify(sessions[index], cache: cache)
+                queue.serialised { deliver(index, report) }
+            }
+        }
+    }
+
+    /// One session's report.
+    public func verify(_ location: SessionLocation) -> SessionReport {
+        verify(location, cache: CertificateCache())
+    }
+
+    func verify(_ location: SessionLocation, cache: CertificateCache) -> SessionReport {
+        switch location {
+        case .folder(let path):
+            return inspector.verify(.folder(path), path: path, cache: cache)
+        case .archive(let path):
+            guard let opener else {
+                return SessionReport(path: path, unreadable: "这是加密归档：请用 --key 与 --cert 给出接收人（监督人员）的私钥与证书 (an encrypted archive: give the recipient's --key and --cert)")
+            }
+            do {
+                return inspector.verify(try opener.files(ofArchiveAt: path), path: path, cache: cache)
+            } catch {
+                return SessionReport(path: path, unreadable: "归档无法打开：\(error) (the archive cannot be opened)")
+            }
+        }
+    }
+}
+
+/// Hands out indices 0..<count once each, and runs delivery under one lock.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let deliveryLock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func serialised(_ body: () -> Void) {
+        deliveryLock.lock()
+        defer { deliveryLock.unlock() }
+        body()
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Records
+import Seal
+
+/// V11 — the minutes and forms are the files the journal says were signed, and their CMS
+/// signatures verify against the committee seal (R13).
+///
+///     ∀ document.signed d at p:
+///         SHA-256(file(d)) = d.sha256 ∧ SHA-256(signatureFile(d)) = d.signatureSHA256
+///         CMS-Verify(signatureFile(d), content = file(d), trust anchor = seal, at t(p))
+///           (an SM2 signer: a plain SM2 signature, certificate ⊢ seal at t(p), as for the statement)
+///         d.certificate ∈ signers; signer fits: host → OU chair, recorder → OU secretary,
+///         seal → the seal's own certificate; d.candidate, if any, was counted
+///         (document, candidate, signer) unique
+///     closed signed meeting: minutes ⊢ host ∧ minutes ⊢ recorder ("no documents signed" otherwise)
+///       ∧ ∀ counted c: result-form(c) ⊢ host ∧ ⊢ seal, or one result-forms bundle ⊢ host ∧ ⊢ seal
+///       (seed 第二十三条第六项: each 评审表 bears the host's signature and the committee's seal)
+enum Documents {
+    static func check(_ e: Evidence) -> CheckResult {
+        var r = CheckResult(.v11, count: e.facts.documents.count, unit: "份签名 document signatures")
+        let f = e.facts
+        let counted = Set(f.counted.map(\.candidate))
+        var seen = Set<String>()
+        for (p, d) in f.documents {
+            let key = "\(d.document)\u{0}\(d.candidate ?? "")\u{0}\(d.signer)"
+            if !seen.insert(key).inserted {
+                r.fail(p, "\(d.document)\(d.candidate.map { "（\($0)）" } ?? "") 由 \(d.signer) 重复签名 (the same document signed twice by the same signer)")
+            }
+            if let c = d.candidate, !counted.contains(c) {
+                r.fail(p, "签名文件所属的申报人 \(c) 未经计票 (a form for a candidate never counted)")
+            }
+            verify(d, at: p, e, &r)
+        }
+        guard f.closing != nil, e.isSigned else { return r }
+        let closeP = f.closing?.p
+        let signed = Set(f.documents.map { "\($0.value.document)\u{0}\($0.value.candidate ?? "")\u{0}\($0.value.signer)" })
+        if f.documents.isEmpty {
+            r.fail(closeP, "没有签名的会议记录与评审表 (no documents signed)：会议记录须由主持人和记录人签名，评审表须由主持人签名并加盖评委会印章 (R13: the minutes must be signed by the host and the recorder, each result form by the host and the seal)")
+            return r
+        }
+        for signer in ["host", "recorder"] where !signed.contains("minutes\u{0}\u{0}\(signer)") {
+            r.fail(closeP, "会议记录没有\(signer == "host" ? "主持人" : "记录人")的签名 (R13: the minutes lack the \(signer)'s signature)")
+        }
+        let bundle = ["host", "seal"].allSatisfy { signed.contains("result-forms\u{0}\u{0}\($0)") }
+        for c in f.counted.map(\.candidate) where !bundle {
+            for signer in ["host", "seal"] where !signed.contains("result-form\u{0}\(c)\u{0}\(signer)") {
+                r.fail(closeP, "申报人 \(c) 的评审表没有\(signer == "host" ? "主持人签名" : "评委会印章") (the result form of \(c) lacks the \(signer)'s signature)")
+            }
+        }
+        return r
+    }
+
+    static func verify(_ d: DocumentSigned, at p: Int, _ e: Evidence, _ r: inout CheckResult) {
+        guard let file = e.files.read(d.file) else {
+            return r.fail(p, "签名的文件 \(d.file) 不存在 (the signed file is missing)")
+        }
+        if Digest.sha256Hex(file) != d.sha256 {
+            r.fail(p, "文件 \(d.file) 的 SHA-256 与签名时记录的不同：文件被改动 (the file was altered after signing)")
+        }
+        guard let signature = e.files.read(d.signatureFile) else {
+            return r.fail(p, "签名文件 \(d.signatureFile) 不存在 (the signature file is missing)")
+        }
+        if Digest.sha256Hex(signature) != d.signatureSHA256 {
+            r.fail(p, "签名文件 \(d.signatureFile) 的 SHA-256 与记录的不同 (the signature file was altered)")
+        }
+        guard let certificate = e.cache.certificate(base64: d.certificate) else {
+            return r.fail(p, "签名人证书无法解析 (the signer's certificate does not parse)")
+        }
+        guard let committee = e.committee else {
+            return r.fail(p, "评委会印章证书无法读取，无法验证签名 (the seal's certificate cannot be read)")
+        }
+        let time = e.time(p) ?? e.facts.closing.flatMap { e.time($0.p) } ?? Date()
+        e.counters.signatures += 2
+        if certificate.publicKey.algorithm == .sm2 {
+            // OpenSSL 3.0 cannot make CMS with SM2: a 国密 signer's file is a plain SM2
+            // signature (SM3, ID 1234567812345678), as for the opening statement.
+            if (try? certificate.verify(issuedBy: committee, at: time)) == nil {
+                r.fail(p, "签名人证书「\(certificate.subject)」不是评委会印章在签名时有效签发的 (the signer's certificate is not issued by the seal, or not valid)")
+            }
+            if !certificate.publicKey.isValidSignature(signature, for: file) {
+                r.fail(p, "\(d.file) 的 SM2 签名不成立 (the SM2 signature does not verify)")
+            }
+        } else {
+            do {
+                let signers = try DetachedSignature.verifiedSignerCertificates(signature, over: file, trustAnchor: committee, at: time)
+                if !signers.contains(certificate.der) {
+                    r.fail(p, "\(d.signatureFile) 不是由记录所称的证书「\(certificate.subject)」签署 (not signed by the certificate recorded)")
+                }
+            } catch {
+                r.fail(p, "\(d.file) 的 CMS 签名不成立：\(error) (the CMS signature does not verify)")
+            }
+        }
+        switch d.signer {
+        case "host":
+            if certificate.role != .chair { r.fail(p, "主持人签名所用证书「\(certificate.subject)」的角色不是 chair (the host signed with a non-chair certificate)") }
+        case "recorder":
+            if certificate.role != .secretary { r.fail(p, "记录人签名所用证书「\(certificate.subject)」的角色不是 secretary (the recorder signed with a non-secretary certificate)") }
+        case "seal":
+            if certificate.der != committee.der { r.fail(p, "印章签名不是评委会印章证书所签 (the seal signature is not by the committee seal)") }
+        default:
+            r.fail(p, "未知的签名人类别「\(d.signer)」(unknown signer kind)")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The journal's timestamps: `YYYY-MM-DDTHH:MM:SS+08:00`, Beijing time, nothing else.
+enum ShanghaiTime {
+    /// Seconds since 1970 for a well-formed timestamp of a real calendar day, or nil.
+    static func seconds(_ text: String) -> Int64? {
+        var t = text
+        return t.withUTF8 { c -> Int64? in
+            guard c.count == 25, c[4] == 0x2D, c[7] == 0x2D, c[10] == 0x54, c[13] == 0x3A, c[16] == 0x3A,
+                  c[19] == 0x2B, c[20] == 0x30, c[21] == 0x38, c[22] == 0x3A, c[23] == 0x30, c[24] == 0x30 else { return nil }
+            func number(_ r: Range<Int>) -> Int? {
+                var n = 0
+                for i in r {
+                    guard c[i] >= 0x30, c[i] <= 0x39 else { return nil }
+                    n = n * 10 + Int(c[i] - 0x30)
+                }
+                return n
+            }
+            guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
+                  let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
+                  y >= 1970, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60
+            else { return nil }
+            return days(y, mo, d) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
+        }
+    }
+
+    /// The moment of a well-formed timestamp.
+    static func date(_ text: String) -> Date? {
+        seconds(text).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+
+    /// `HH:MM` of a timestamp, for messages.
+    static func clock(_ text: String) -> String {
+        text.count >= 16 ? String(text.dropFirst(11).prefix(5)) : text
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+    private static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
+        let y = Int64(m <= 2 ? y0 - 1 : y0)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = Int64(m > 2 ? m - 3 : m + 9)
+        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}
