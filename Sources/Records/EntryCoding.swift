@@ -15,7 +15,7 @@ public enum EntryCoding {
     /// With `omittingBallots`, closed rounds' ballot blocks are skipped (`RoundClosed.ballotsOmitted`).
     /// - Throws: the index of the first line that fails, with its error.
     public static func decodeLines(_ bytes: [UInt8], _ ranges: [Range<Int>], omittingBallots: Bool = false) throws(LineError) -> [Entry] {
-        let cores = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = decodingCores
         guard cores > 1, ranges.count >= 2048 else { return try decodeChunk(bytes, ranges[...], base: 0, omittingBallots: omittingBallots) }
         let chunk = (ranges.count + cores - 1) / cores
         let results = ChunkResults(count: cores)
@@ -35,6 +35,10 @@ public enum EntryCoding {
         }
         return out
     }
+
+    /// Cores a long journal is decoded on, asked once: `activeProcessorCount` reads the cgroup
+    /// files on every call, which costs more than decoding a short journal.
+    private static let decodingCores = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
     static func decodeChunk(_ bytes: [UInt8], _ ranges: ArraySlice<Range<Int>>, base: Int, omittingBallots: Bool) throws(LineError) -> [Entry] {
         var out: [Entry] = []
