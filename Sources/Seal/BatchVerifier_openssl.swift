@@ -25,25 +25,6 @@ final class BatchVerifyContext {
         }
     }
 
-    /// RSASSA-PSS with SHA-384 and MGF1-SHA-384, salt of exactly `saltLength` bytes.
-    init(pss key: OwnedKey, saltLength: Int) throws(SealError) {
-        let operation = "准备批量验证 RSA-PSS 签名 (preparing batch RSA-PSS verification)"
-        self.key = key
-        digest = ReusableDigestContext(.sha384)
-        digestLength = DigestAlgorithm.sha384.byteCount
-        context = try checked(EVP_PKEY_CTX_new_from_pkey(nil, key.pointer, nil), operation)
-        do {
-            try check(EVP_PKEY_verify_init(context), operation)
-            try check(EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_PSS_PADDING), operation)
-            try check(EVP_PKEY_CTX_set_signature_md(context, Self.md(.sha384)), operation)
-            try check(EVP_PKEY_CTX_set_rsa_mgf1_md(context, Self.md(.sha384)), operation)
-            try check(EVP_PKEY_CTX_set_rsa_pss_saltlen(context, Int32(saltLength)), operation)
-        } catch {
-            EVP_PKEY_CTX_free(context)
-            throw error
-        }
-    }
-
     deinit { EVP_PKEY_CTX_free(context) }
 
     /// Whether `signature` verifies over the digest of `first ‖ second`.
@@ -64,6 +45,33 @@ final class BatchVerifyContext {
         case .sha256: EVP_sha256()
         case .sha384: EVP_sha384()
         case .sm3: EVP_sm3()
+        }
+    }
+}
+
+/// RSASSA-PSS verification with SHA-384 and MGF1-SHA-384 under one key, salt of exactly
+/// `saltLength` bytes: the message hashed, the public operation applied, the encoding checked.
+final class PSSVerifyContext {
+    let operation: RSAPublicOperation
+    private let digest = ReusableDigestContext(.sha384)
+    private let saltLength: Int
+
+    init(_ operation: RSAPublicOperation, saltLength: Int) {
+        self.operation = operation
+        self.saltLength = saltLength
+    }
+
+    /// Whether `signature` is valid over `first ‖ second`.
+    func verify(_ signature: UnsafeRawBufferPointer, parts first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+        let length = operation.modulusLength
+        guard signature.count == length else { return false }
+        return withUnsafeTemporaryAllocation(byteCount: length + PSSEncoding.hashLength, alignment: 8) { scratch in
+            let encoded = UnsafeMutableRawBufferPointer(rebasing: scratch[..<length])
+            let messageHash = UnsafeMutableRawBufferPointer(rebasing: scratch[length...])
+            guard operation.apply(signature, into: encoded) else { return false }
+            digest.hash(first, second, UnsafeRawBufferPointer(start: nil, count: 0), into: messageHash.baseAddress!)
+            return PSSEncoding.verify(encoded: UnsafeRawBufferPointer(encoded), messageHash: UnsafeRawBufferPointer(messageHash),
+                                      saltLength: saltLength, modulusBits: operation.modulusBits, digest: digest)
         }
     }
 }

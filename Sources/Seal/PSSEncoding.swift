@@ -35,3 +35,51 @@ enum PSSEncoding {
         return Array(output.prefix(length))
     }
 }
+
+extension PSSEncoding {
+    /// EMSA-PSS-VERIFY (RFC 8017 §9.1.2) with SHA-384 and MGF1-SHA-384: whether `encoded`
+    /// (RSAVP1's output as modulus-length bytes) is a PSS encoding of the message whose
+    /// SHA-384 is `messageHash`, with a salt of exactly `saltLength` bytes.
+    ///
+    /// `digest` is a SHA-384 context to reuse; nothing is allocated.
+    static func verify(
+        encoded: UnsafeRawBufferPointer, messageHash: UnsafeRawBufferPointer, saltLength: Int, modulusBits: Int,
+        digest: ReusableDigestContext
+    ) -> Bool {
+        let emBits = modulusBits - 1
+        let emLength = (emBits + 7) / 8
+        // I2OSP(m, emLen): when emLen is one byte shorter than the modulus, that byte is zero.
+        guard encoded.count >= emLength, encoded.prefix(encoded.count - emLength).allSatisfy({ $0 == 0 }) else { return false }
+        let em = UnsafeRawBufferPointer(rebasing: encoded[(encoded.count - emLength)...])
+        let h = hashLength
+        guard messageHash.count == h, emLength >= h + saltLength + 2, em[emLength - 1] == 0xbc else { return false }
+        let dbLength = emLength - h - 1
+        let topBits = 8 * emLength - emBits
+        guard em[0] & ~(0xff >> topBits) == 0 else { return false }
+        let hashed = UnsafeRawBufferPointer(rebasing: em[dbLength..<(dbLength + h)])
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: dbLength + 2 * h + 8) { scratch in
+            let db = UnsafeMutableRawBufferPointer(start: scratch.baseAddress, count: dbLength)
+            let block = UnsafeMutableRawBufferPointer(start: scratch.baseAddress! + dbLength, count: h)
+            // DB = maskedDB ⊕ MGF1(H, dbLen), one hash block at a time.
+            var counter: UInt32 = 0
+            var offset = 0
+            while offset < dbLength {
+                withUnsafeBytes(of: counter.bigEndian) { c in digest.hash(hashed, c, UnsafeRawBufferPointer(start: nil, count: 0), into: block.baseAddress!) }
+                for i in 0..<min(h, dbLength - offset) { db[offset + i] = em[offset + i] ^ block[i] }
+                offset += h
+                counter += 1
+            }
+            db[0] &= 0xff >> topBits
+            let padding = dbLength - saltLength - 1
+            guard db[..<padding].allSatisfy({ $0 == 0 }), db[padding] == 0x01 else { return false }
+            // H' = Hash(0x00 × 8 ‖ mHash ‖ salt).
+            let zeros = UnsafeMutableRawBufferPointer(start: scratch.baseAddress! + dbLength + h, count: 8)
+            zeros.initializeMemory(as: UInt8.self, repeating: 0)
+            digest.hash(UnsafeRawBufferPointer(zeros), messageHash, UnsafeRawBufferPointer(rebasing: db[(dbLength - saltLength)...]),
+                        into: block.baseAddress!)
+            var difference: UInt8 = 0
+            for i in 0..<h { difference |= block[i] ^ hashed[i] }
+            return difference == 0
+        }
+    }
+}

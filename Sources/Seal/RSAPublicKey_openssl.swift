@@ -1,34 +1,35 @@
 import COpenSSL
 
 // An RSA public key straight from its SubjectPublicKeyInfo: the modulus and exponent are read
-// here and handed to the provider with EVP_PKEY_fromdata, skipping OpenSSL 3's decoder lookup
-// (which costs more than the verification a round key is then used for).
+// here, skipping OpenSSL 3's decoder lookup (which costs more than the verification a round key
+// is then used for), for `RSAPublicOperation`.
 
-extension OwnedKey {
+extension RSAPublicOperation {
     static let rsaEncryption: [UInt8] = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]
 
-    /// The public key in an rsaEncryption `SubjectPublicKeyInfo` of at least 2048 bits, and its
-    /// modulus length in bytes; only the canonical DER encoding is accepted.
-    static func rsaPublicKey(subjectPublicKeyInfo der: [UInt8]) throws(SealError) -> (OwnedKey, Int) {
+    /// The public operation of the key in an rsaEncryption `SubjectPublicKeyInfo` of at least
+    /// 2048 bits, odd, with an odd exponent ≥ 3; only the canonical DER encoding is accepted.
+    convenience init(subjectPublicKeyInfo der: [UInt8]) throws(SealError) {
         let malformed = SealError(operation: "读取 RSA 公钥：不是规范 DER 编码的 rsaEncryption 公钥 (reading an RSA key: not a canonical rsaEncryption SubjectPublicKeyInfo)",
                                   code: .malformed)
         guard let outer = DERElement.elements(of: der[...]), outer.count == 1, outer[0].tag == DERElement.sequence,
               let parts = outer[0].children, parts.count == 2,
               let algorithm = parts[0].children, algorithm.count == 2, parts[0].tag == DERElement.sequence,
-              algorithm[0].isObject(rsaEncryption), algorithm[1].tag == 0x05, algorithm[1].content.isEmpty,
+              algorithm[0].isObject(Self.rsaEncryption), algorithm[1].tag == 0x05, algorithm[1].content.isEmpty,
               parts[1].tag == 0x03, parts[1].content.first == 0,
               let inner = DERElement.elements(of: parts[1].content.dropFirst()), inner.count == 1, inner[0].tag == DERElement.sequence,
               let numbers = inner[0].children, numbers.count == 2,
-              let modulus = positiveInteger(numbers[0]), let exponent = positiveInteger(numbers[1])
+              let modulus = Self.positiveInteger(numbers[0]), let exponent = Self.positiveInteger(numbers[1])
         else { throw malformed }
         // Canonical form: re-encoding what was read must give back every byte.
-        guard encodeSubjectPublicKeyInfo(modulus: modulus, exponent: exponent) == der else { throw malformed }
+        guard Self.encodeSubjectPublicKeyInfo(modulus: modulus, exponent: exponent) == der else { throw malformed }
         let bits = (modulus.count - 1) * 8 + (8 - modulus[modulus.startIndex].leadingZeroBitCount)
         guard bits >= 2048 else {
             throw SealError(operation: "RSA 模数少于 2048 位 (RSA modulus below 2048 bits)", code: .unsupported)
         }
-        guard exponent.last! & 1 == 1, exponent.count > 1 || exponent[exponent.startIndex] >= 3 else { throw malformed }
-        return (try fromPublicNumbers(modulus: Array(modulus), exponent: Array(exponent)), (bits + 7) / 8)
+        // No RSA key has an even modulus or exponent (and Montgomery arithmetic needs an odd n).
+        guard modulus.last! & 1 == 1, exponent.last! & 1 == 1, exponent.count > 1 || exponent[exponent.startIndex] >= 3 else { throw malformed }
+        try self.init(modulus: OwnedBignum(bytes: Array(modulus)), exponent: OwnedBignum(bytes: Array(exponent)))
     }
 
     /// The magnitude of a minimally encoded, positive INTEGER.
@@ -60,25 +61,5 @@ extension OwnedKey {
             : n <= 0xffff ? [0x82, UInt8(n >> 8), UInt8(n & 0xff)]
             : [0x83, UInt8(n >> 16), UInt8(n >> 8 & 0xff), UInt8(n & 0xff)]
         return [tag] + length + content
-    }
-
-    /// An RSA public key from its modulus and exponent (big-endian magnitudes).
-    private static func fromPublicNumbers(modulus: [UInt8], exponent: [UInt8]) throws(SealError) -> OwnedKey {
-        let operation = "载入 RSA 公钥 (loading an RSA public key)"
-        let n = try OwnedBignum(bytes: modulus), e = try OwnedBignum(bytes: exponent)
-        let builder = try checked(OSSL_PARAM_BLD_new(), operation)
-        defer { OSSL_PARAM_BLD_free(builder) }
-        try check(OSSL_PARAM_BLD_push_BN(builder, staticCString("n"), n.pointer), operation)
-        try check(OSSL_PARAM_BLD_push_BN(builder, staticCString("e"), e.pointer), operation)
-        let parameters = try checked(OSSL_PARAM_BLD_to_param(builder), operation)
-        defer { OSSL_PARAM_free(parameters) }
-        let context = try checked(EVP_PKEY_CTX_new_from_name(nil, staticCString("RSA"), nil), operation)
-        defer { EVP_PKEY_CTX_free(context) }
-        try check(EVP_PKEY_fromdata_init(context), operation)
-        var key: OpaquePointer?
-        // EVP_PKEY_PUBLIC_KEY, spelled out: Swift cannot import that macro.
-        let publicKey = Int32(OSSL_KEYMGMT_SELECT_DOMAIN_PARAMETERS | OSSL_KEYMGMT_SELECT_OTHER_PARAMETERS | OSSL_KEYMGMT_SELECT_PUBLIC_KEY)
-        try check(EVP_PKEY_fromdata(context, &key, publicKey, parameters), operation)
-        return OwnedKey(takingOwnershipOf: try checked(key, operation))
     }
 }

@@ -47,6 +47,55 @@ struct BatchVerifierTests {
         }
     }
 
+    @Test("RSA-PSS: hand-built encodings (wrong trailer, padding, separator, top bit, salt length) and out-of-range signatures are judged as OpenSSL judges them")
+    func handBuiltEncodings() throws {
+        let key = Self.roundKey.publicKey
+        let batch = try BlindSignatureBatchVerifier(subjectPublicKeyInfo: key.subjectPublicKeyInfo)
+        let prepared = key.prepare(Array("第 1 轮 C01=同意".utf8))
+        func encoding(salt: Int) throws -> [UInt8] {
+            try PSSEncoding.encode(prepared, salt: SecureRandom.bytes(salt), modulusBits: 2048)
+        }
+        let valid = try encoding(salt: 48)
+        // (what to sign raw, whether it must verify): the signer's raw operation turns any
+        // encoding below n into a signature whose public operation gives it back.
+        var cases: [([UInt8], Bool)] = [(valid, true), (try encoding(salt: 47), false), (try encoding(salt: 49), false), (try encoding(salt: 0), false)]
+        var trailer = valid
+        trailer[255] = 0xbd
+        cases.append((trailer, false))
+        var separator = valid  // DB = 0…0 ‖ 01 ‖ salt: the 01 sits at dbLen − 48 − 1 = 158
+        separator[158] ^= 0x03
+        cases.append((separator, false))
+        for i in [1, 100, 157, 159, 206, 207, 230, 254] {  // padding, salt, H, just before the trailer
+            var changed = valid
+            changed[i] ^= 0x10
+            cases.append((changed, false))
+        }
+        var topBit = valid  // emBits = 2047: the top bit must be clear (and the value stays below n only sometimes)
+        topBit[0] |= 0x80
+        cases.append((topBit, false))
+        for (encoded, expected) in cases {
+            guard let signature = try? Self.roundKey.blindSign(encoded) else { continue }  // not below n
+            #expect(key.isValidSignature(signature, for: prepared) == expected)
+            let answer = signature.withUnsafeBytes { s in
+                prepared.withUnsafeBytes { m in
+                    batch.isValidSignature(s, prefix: UnsafeRawBufferPointer(rebasing: m[..<32]), message: UnsafeRawBufferPointer(rebasing: m[32...]))
+                }
+            }
+            #expect(answer == expected)
+        }
+        // A "signature" equal to n, or all ones, is out of RSAVP1's range: refused by both.
+        let modulus = try key.arithmetic.modulus.bytes(count: 256)
+        for signature in [modulus, [UInt8](repeating: 0xff, count: 256), [UInt8](repeating: 0, count: 256)] {
+            #expect(!key.isValidSignature(signature, for: prepared))
+            let answer = signature.withUnsafeBytes { s in
+                prepared.withUnsafeBytes { m in
+                    batch.isValidSignature(s, prefix: UnsafeRawBufferPointer(rebasing: m[..<32]), message: UnsafeRawBufferPointer(rebasing: m[32...]))
+                }
+            }
+            #expect(!answer)
+        }
+    }
+
     @Test("The RSA key parser refuses what BlindVerifyingKey refuses (truncations, EC keys, short keys, non-canonical bytes), and an even exponent too")
     func rsaKeyParsing() throws {
         let der = Self.roundKey.publicKey.subjectPublicKeyInfo
@@ -56,15 +105,16 @@ struct BatchVerifierTests {
         #expect(throws: SealError.self) { try BlindSignatureBatchVerifier(subjectPublicKeyInfo: der + [0]) }
         #expect(throws: SealError.self) { try BlindSignatureBatchVerifier(subjectPublicKeyInfo: Fixtures.p256.publicKey.subjectPublicKeyInfo) }
         // Every single-byte change: what the batch parser accepts, BlindVerifyingKey accepts as the
-        // same key; they differ only where the exponent turns even (65537 → 65536), which no RSA
-        // key can have and only the batch parser refuses.
+        // same key; they differ only where the exponent or the modulus turns even (65537 → 65536,
+        // the modulus's last byte), which no RSA key can have and only the batch parser refuses.
+        let modulusLastByte = der.count - 6  // … n ‖ 02 03 01 00 01
         for i in der.indices {
             var changed = der
             changed[i] ^= 0x01
             let general = try? BlindVerifyingKey(subjectPublicKeyInfo: changed)
             let batch = try? BlindSignatureBatchVerifier(subjectPublicKeyInfo: changed)
-            if i == der.count - 1 {
-                #expect(batch == nil)
+            if i == der.count - 1 || i == modulusLastByte {
+                #expect(general != nil && batch == nil, "byte \(i)")
             } else {
                 #expect((general == nil) == (batch == nil), "byte \(i)")
             }
