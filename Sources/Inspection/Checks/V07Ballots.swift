@@ -51,8 +51,8 @@ enum Ballots {
                 keys[der] = round.number
                 verifier = v
             }
-            let onSheet = Set(round.opened.candidates)
-            var nonces = Set<String>()
+            let onSheet = SheetCandidates(round.opened.candidates)
+            var nonces: [Nonce] = []
             var previousID: String?
             var invalid: [Int] = []
             nonces.reserveCapacity(closed.ballots.count)
@@ -70,8 +70,8 @@ enum Ballots {
                 if cap > 0 && yes > cap {
                     r.fail(p, "第 \(round.number) 轮第 \(n) 张选票同意数超过限额 \(cap) (R10: over the cap)")
                 }
-                if !Encodings.isHex(ballot.nonce, bytes: 16) || !nonces.insert(ballot.nonce).inserted {
-                    r.fail(p, "第 \(round.number) 轮第 \(n) 张选票的随机数无效或重复 (a malformed or repeated nonce)")
+                if let nonce = Nonce(ballot.nonce) { nonces.append(nonce) } else {
+                    r.fail(p, "第 \(round.number) 轮第 \(n) 张选票的随机数无效 (a malformed nonce)")
                 }
                 if let previousID, !(previousID < ballot.id) {
                     r.fail(p, "第 \(round.number) 轮选票未按 id 严格升序排列（重复或顺序泄露投票次序）(R5: ballots not sorted by id, or repeated)")
@@ -87,6 +87,10 @@ enum Ballots {
                     if !credential.isValid(ballot, message.bytes, verifier) { invalid.append(n) }
                 }
             }
+            nonces.sort()
+            for (a, b) in zip(nonces, nonces.dropFirst()) where a == b {
+                r.fail(p, "第 \(round.number) 轮有两张选票的随机数相同 (R5: a repeated nonce)")
+            }
             if !invalid.isEmpty {
                 let which = invalid.prefix(10).map(String.init).joined(separator: "、") + (invalid.count > 10 ? "…" : "")
                 r.fail(p, "第 \(round.number) 轮有 \(invalid.count) 张选票（第 \(which) 张）没有本轮有效的投票凭证（伪造、改动、重放或来自其他轮次）(R4: \(invalid.count) ballots without a valid credential of this round)")
@@ -101,6 +105,35 @@ enum Ballots {
         return r
     }
 
+}
+
+/// A ballot's nonce: 16 bytes, read from exactly 32 lowercase hex digits.
+struct Nonce: Comparable {
+    private var high: UInt64 = 0, low: UInt64 = 0
+
+    init?(_ text: String) {
+        var bytes = (UInt64(0), UInt64(0))
+        guard withUnsafeMutableBytes(of: &bytes, { Encodings.hex(text, into: $0) }) else { return nil }
+        (high, low) = bytes
+    }
+
+    static func < (a: Nonce, b: Nonce) -> Bool { (a.high, a.low) < (b.high, b.low) }
+}
+
+/// The candidates on a round's sheet; a short sheet (one candidate, usually) is searched in
+/// place rather than hashed.
+struct SheetCandidates {
+    private let list: [CandidateID]
+    private let set: Set<CandidateID>
+
+    init(_ candidates: [CandidateID]) {
+        list = candidates
+        set = candidates.count > 8 ? Set(candidates) : []
+    }
+
+    func contains(_ candidate: CandidateID) -> Bool {
+        list.count > 8 ? set.contains(candidate) : list.contains(candidate)
+    }
 }
 
 /// The buffers a ballot's credential is decoded into, reused for every ballot of a session.

@@ -8,11 +8,10 @@ enum Encodings {
     /// The value of a lowercase hex digit, or nil.
     @inline(__always)
     static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c &- UInt8(ascii: "a") &+ 10
-        default: nil
-        }
+        // Plain comparisons: a range pattern here compiled to a call per character.
+        if c >= 0x30 && c <= 0x39 { return c &- 0x30 }  // 0-9
+        if c >= 0x61 && c <= 0x66 { return c &- 0x57 }  // a-f
+        return nil
     }
 
     /// Decodes lowercase hex `text` into `out`, which must be exactly half as long; false if
