@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
-        // The inspector's verifier (V1–V13): written independently of the session engine, so it
+        // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
         .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.

@@ -71,15 +71,9 @@ final class SessionGenerator {
     }
 
     func run() {
-        let members = (1...memberCount).map { n in
-            Member(id: String(format: "M%03d", n), name: "委员\(n)", office: n == 1 ? .chair : (n <= 3 ? .viceChair : .member),
-                   unit: "单位\(n)", panel: "评议组\(n % 3 + 1)")
-        }
+        let members = BenchRoster.members(memberCount, idDigits: 3)
         let candidates = (1...candidateCount).map { n in
-            Candidate(id: String(format: "C%04d", n), name: "申报人\(n)", gender: n % 2 == 0 ? "女" : "男",
-                      born: "19\(70 + n % 25)-0\(n % 9 + 1)", unit: "企业\(n % 97)", education: ["博士研究生", "硕士研究生", "大学本科"][n % 3],
-                      currentTitle: "助理工程师", appliedTitle: "工程师", series: "工程", specialty: "电子信息", level: "中级",
-                      exceptional: n % 17 == 0, panel: "评议组\(n % 3 + 1)")
+            BenchRoster.candidate(n, id: String(format: "C%04d", n), name: "申报人\(n)", current: "助理工程师", applied: "工程师", level: "中级")
         }
         let settings = Settings(name: "基准测试中级评委会", series: "工程", specialty: "电子信息", level: "中级",
                                 organizer: "某市人力资源和社会保障局", date: "2026-11-26", size: memberCount,

@@ -40,15 +40,10 @@ struct YearSession {
 
     /// The session's files, by path: the journal, the imported inputs, the seal, the signed documents.
     mutating func make() throws -> [Tar.File] {
-        let members = (1...memberCount).map { n in
-            Member(id: String(format: "M%02d", n), name: "委员\(n)", office: n == 1 ? .chair : (n <= 3 ? .viceChair : .member),
-                   unit: "单位\(n)", panel: "评议组\(n % 3 + 1)")
-        }
+        let members = BenchRoster.members(memberCount, idDigits: 2)
         let candidates = (1...candidateCount).map { n in
-            Candidate(id: String(format: "C%03d", n), name: "申报人\(committee.index)-\(number)-\(n)", gender: n % 2 == 0 ? "女" : "男",
-                      born: "19\(70 + n % 25)-0\(n % 9 + 1)", unit: "企业\(n % 97)", education: ["博士研究生", "硕士研究生", "大学本科"][n % 3],
-                      currentTitle: "工程师", appliedTitle: "高级工程师", series: "工程", specialty: "电子信息", level: "高级",
-                      exceptional: n % 17 == 0, panel: "评议组\(n % 3 + 1)")
+            BenchRoster.candidate(n, id: String(format: "C%03d", n), name: "申报人\(committee.index)-\(number)-\(n)",
+                                  current: "工程师", applied: "高级工程师", level: "高级")
         }
         let inputs = Self.inputs(committee: committee.name, date: date, members: members, candidates: candidates)
         let settings = Settings(name: committee.name, series: "工程", specialty: "电子信息", level: "高级", organizer: "安徽省人力资源和社会保障厅",
@@ -156,10 +151,10 @@ struct YearSession {
     private mutating func checkpoint(final: Bool) throws {
         let seal = state.seal!
         let checkpoint = try Checkpoint(origin: seal.origin, size: range.size, root: range.root)
-        var signers: [any NoteSigner] = [BenchNoteSigner(name: seal.keyName, key: sessionKey)]
+        var signers: [any NoteSigner] = [BenchSigner(name: seal.keyName, key: sessionKey)]
         var cosigners: [String] = []
         if final {
-            signers.append(BenchNoteSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
+            signers.append(BenchSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
             cosigners = [Data(committee.secretary.certificate.der).base64EncodedString()]
         }
         let note = try SignedNote(text: checkpoint.text, signedBy: signers)
@@ -211,19 +206,4 @@ struct YearSession {
         }.joined()
         return ["session.toml": Array(toml.utf8), "members.csv": Array(memberCSV.utf8), "candidates.csv": Array(candidateCSV.utf8)]
     }
-}
-
-/// Signs checkpoint notes for the generator.
-struct BenchNoteSigner: NoteSigner {
-    let name: String
-    let keyID: UInt32
-    let key: SigningKey
-
-    init(name: String, key: SigningKey) {
-        self.name = name
-        self.key = key
-        keyID = NoteKeyID.derive(name: name, type: .ecdsaP256, publicKey: key.publicKey.subjectPublicKeyInfo)
-    }
-
-    func sign(_ message: [UInt8]) throws -> [UInt8] { try key.signature(for: message) }
 }

@@ -53,18 +53,6 @@ enum Encodings {
         return t.withUTF8 { chars in chars.count == 2 * count && chars.allSatisfy { nibble($0) != nil } }
     }
 
-    /// Lowercase hex of `bytes`.
-    static func hexString(_ bytes: some Collection<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// The base64 alphabet's values by character; 0xff for anything else.
     private static let values: [UInt8] = {
         var table = [UInt8](repeating: 0xff, count: 256)
