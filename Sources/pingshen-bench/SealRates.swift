@@ -10,7 +10,7 @@ enum SealRates {
         let clock = ContinuousClock()
         let key = try! SigningKey.generate(.p256)
         let verifier = KeyNoteVerifier(name: "pingshen.session.bench", key: key.publicKey)
-        let signer = BenchSigner(name: verifier.name, key: key)
+        let signer = KeyNoteSigner(name: verifier.name, key: key)
         let notes = (0..<count).map { i in
             let checkpoint = try! Checkpoint(origin: "pingshen.session/bench", size: UInt64(i + 1), root: TreeHash(SecureRandom.bytes(32))!)
             return try! SignedNote(text: checkpoint.text, signedBy: [signer]).bytes

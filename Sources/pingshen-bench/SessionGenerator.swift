@@ -23,7 +23,7 @@ final class SessionGenerator {
     var minute = 8 * 60
     var tree = MerkleTree()
     var hasher = MerkleHasher()
-    var sessionSigner: BenchSigner?
+    var sessionSigner: KeyNoteSigner?
     var seal: MeetingSeal?
 
     init(arguments: [String]) {
@@ -88,7 +88,7 @@ final class SessionGenerator {
         if signed {
             let (madeSeal, sessionKey, committee) = makeSeal(session: session, host: members[0])
             seal = madeSeal
-            sessionSigner = BenchSigner(name: madeSeal.keyName, key: sessionKey)
+            sessionSigner = KeyNoteSigner(name: madeSeal.keyName, key: sessionKey)
             roundKey = try! BlindSigningKey.generate()
             files = [("keys/session.key", try! sessionKey.transientPEM()), ("committee.pem", Array(committee.pem.utf8))]
         }

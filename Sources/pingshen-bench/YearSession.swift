@@ -151,10 +151,10 @@ struct YearSession {
     private mutating func checkpoint(final: Bool) throws {
         let seal = state.seal!
         let checkpoint = try Checkpoint(origin: seal.origin, size: range.size, root: range.root)
-        var signers: [any NoteSigner] = [BenchSigner(name: seal.keyName, key: sessionKey)]
+        var signers: [any NoteSigner] = [KeyNoteSigner(name: seal.keyName, key: sessionKey)]
         var cosigners: [String] = []
         if final {
-            signers.append(BenchSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
+            signers.append(KeyNoteSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
             cosigners = [Data(committee.secretary.certificate.der).base64EncodedString()]
         }
         let note = try SignedNote(text: checkpoint.text, signedBy: signers)

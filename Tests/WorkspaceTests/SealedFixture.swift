@@ -40,18 +40,3 @@ extension SessionFixture {
                                    committeeCertificate: committee.seal.certificate)
     }
 }
-
-/// Checks note signatures with a known verifying key, for the tests.
-struct TestNoteVerifier: NoteVerifier {
-    let name: String
-    let keyID: UInt32
-    let key: VerifyingKey
-
-    init(name: String, key: VerifyingKey) {
-        self.name = name
-        self.key = key
-        keyID = NoteKeyID.derive(name: name, type: key.algorithm == .p256 ? .ecdsaP256 : .sm2, publicKey: key.subjectPublicKeyInfo)
-    }
-
-    func verify(_ signature: [UInt8], for message: [UInt8]) -> Bool { key.isValidSignature(signature, for: message) }
-}

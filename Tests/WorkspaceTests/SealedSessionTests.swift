@@ -65,8 +65,8 @@ struct SealedSessionTests {
                 #expect(signed.checkpoint.size == UInt64(entry.seq - 1))
                 #expect(signed.checkpoint.origin == seal.origin)
                 #expect(signed.checkpoint.root == (try JournalTree(loaded.text).root(ofSize: UInt64(entry.seq - 1))))
-                var verifiers: [any NoteVerifier] = [TestNoteVerifier(name: seal.keyName, key: sessionKey)]
-                verifiers.append(TestNoteVerifier(name: "pingshen.recorder.\(recorder.serialHex.prefix(16))", key: recorder.publicKey))
+                var verifiers: [any NoteVerifier] = [KeyNoteVerifier(name: seal.keyName, key: sessionKey)]
+                verifiers.append(KeyNoteVerifier(name: "pingshen.recorder.\(recorder.serialHex.prefix(16))", key: recorder.publicKey))
                 let verdict = signed.verify(with: verifiers)
                 #expect(verdict.isAccepted && verdict.failed.isEmpty)
                 #expect(verdict.verified.count == (c.cosigners.isEmpty ? 1 : 2))

@@ -4,23 +4,6 @@ import Records
 import Review
 import Seal
 
-/// A verifying key checking note signatures under a C2SP key name.
-public struct KeyNoteVerifier: NoteVerifier {
-    public let name: String
-    public let keyID: UInt32
-    public let key: VerifyingKey
-
-    public init(name: String, key: VerifyingKey) {
-        self.name = name
-        self.key = key
-        keyID = NoteKeyID.derive(name: name, type: KeyNoteSigner.type(key.algorithm), publicKey: key.subjectPublicKeyInfo)
-    }
-
-    public func verify(_ signature: [UInt8], for message: [UInt8]) -> Bool {
-        key.isValidSignature(signature, for: message)
-    }
-}
-
 /// Certificates are checked at the time of the opening, so a certificate that expires after a
 /// meeting does not spoil its record.
 ///

@@ -47,27 +47,6 @@ struct SessionKey {
     }
 }
 
-/// A key that signs notes (checkpoints) under a C2SP key name.
-struct KeyNoteSigner: NoteSigner {
-    let name: String
-    let keyID: UInt32
-    let key: SigningKey
-
-    init(name: String, key: SigningKey) {
-        self.name = name
-        self.key = key
-        keyID = NoteKeyID.derive(name: name, type: Self.type(key.algorithm), publicKey: key.publicKey.subjectPublicKeyInfo)
-    }
-
-    static func type(_ algorithm: SigningAlgorithm) -> NoteSignatureType {
-        algorithm == .p256 ? .ecdsaP256 : .sm2
-    }
-
-    func sign(_ message: [UInt8]) throws -> [UInt8] {
-        try key.signature(for: message)
-    }
-}
-
 extension SessionFolder {
     var keysDirectory: String { path + "/keys" }
 

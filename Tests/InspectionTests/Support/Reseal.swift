@@ -38,10 +38,10 @@ struct Resealer {
             case .checkpointSigned(let old):
                 guard let seal else { break }
                 let checkpoint = try Checkpoint(origin: seal.origin, size: UInt64(i), root: range.root)
-                var signers: [any NoteSigner] = [TestNoteSigner(name: seal.keyName, key: sessionKey)]
+                var signers: [any NoteSigner] = [KeyNoteSigner(name: seal.keyName, key: sessionKey)]
                 var cosigners: [String] = []
                 if !old.cosigners.isEmpty {
-                    signers.append(TestNoteSigner(name: "pingshen.recorder.\(secretary.certificate.serialHex.prefix(16))", key: secretary.key))
+                    signers.append(KeyNoteSigner(name: "pingshen.recorder.\(secretary.certificate.serialHex.prefix(16))", key: secretary.key))
                     cosigners = [Data(secretary.certificate.der).base64EncodedString()]
                 }
                 let note = try SignedNote(text: checkpoint.text, signedBy: signers)
@@ -65,19 +65,4 @@ struct Resealer {
         return SignedStatement(text: text, format: "sm2", signature: Data(try identity.key.signature(for: bytes)).base64EncodedString(),
                                certificate: Data(identity.certificate.der).base64EncodedString())
     }
-}
-
-/// Signs notes with a key under a C2SP key name, as the session does.
-struct TestNoteSigner: NoteSigner {
-    let name: String
-    let keyID: UInt32
-    let key: SigningKey
-
-    init(name: String, key: SigningKey) {
-        self.name = name
-        self.key = key
-        keyID = NoteKeyID.derive(name: name, type: key.algorithm == .p256 ? .ecdsaP256 : .sm2, publicKey: key.publicKey.subjectPublicKeyInfo)
-    }
-
-    func sign(_ message: [UInt8]) throws -> [UInt8] { try key.signature(for: message) }
 }
