@@ -1,7 +1,7 @@
 import COpenSSL
 
-/// Owns an `EVP_PKEY_CTX` set up once for verification (padding, salt length, digest) and the
-/// digest context that hashes each message for it.
+/// Owns an `EVP_PKEY_CTX` set up once for ECDSA verification with its digest, and the digest
+/// context that hashes each message for it.
 final class BatchVerifyContext {
     private let key: OwnedKey
     private let context: OpaquePointer
