@@ -110,15 +110,19 @@ public struct SessionFolder: Sendable {
     }
 
     /// Signs and appends a checkpoint covering the whole journal as `state` has it.
+    ///
+    /// The checkpoint entry carries the time of the last entry it seals, not the clock's: the
+    /// final checkpoint's own line is covered by no later signature, so an inspector can hold
+    /// its time to the close's (V2) instead of trusting an unsigned timestamp.
     func writeCheckpoint(for state: SessionState, key: SigningKey, cosigners: [(name: String, identity: Identity)] = []) throws(WorkspaceError) {
         let checkpoint = try Checkpointer(folder: self).checkpoint(size: state.lastSeq, seal: state.seal!, sessionKey: key, cosigners: cosigners)
-        try write(try judge(.recordCheckpoint(checkpoint), state), after: state)
+        try write(try judge(.recordCheckpoint(checkpoint), state), after: state, at: state.lastAt)
     }
 
-    /// Writes one entry after `state`'s last, `fsync`ed.
+    /// Writes one entry after `state`'s last, `fsync`ed, at the clock's time (or `fixed`).
     @discardableResult
-    func write(_ event: Event, after state: SessionState) throws(WorkspaceError) -> Entry {
-        let now = clock.now()
+    func write(_ event: Event, after state: SessionState, at fixed: String? = nil) throws(WorkspaceError) -> Entry {
+        let now = fixed ?? clock.now()
         // Entry times never go backwards, even if the computer's clock does.
         let at = now < state.lastAt ? state.lastAt : now
         let entry = Entry(seq: state.lastSeq + 1, at: at, event: event)

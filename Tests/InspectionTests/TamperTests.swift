@@ -81,6 +81,9 @@ struct TamperTests {
         lines.append("total: \(mutations.count) tried, \(caught) failed a check, \(unsignedTime) changed only the time of an entry no signature covers, \(unchanged) left the files as they were, \(escaped.count) passed")
         print(lines.joined(separator: "\n"))
         #expect(escaped.isEmpty, "mutations that passed: \(escaped)")
+        // The final checkpoint's line is signed by nothing after it, but its time is the close's.
+        let finalTime = outcomes.first { mutations[$0.mutation].label == "the final checkpoint's time a minute later" }
+        #expect(finalTime?.failed.contains(.v2) == true)
         #expect(caught + unsignedTime + unchanged == mutations.count)
         #expect(unchanged == 0, "mutations that changed nothing: \(outcomes.filter(\.unchanged).map { mutations[$0.mutation].label })")
     }

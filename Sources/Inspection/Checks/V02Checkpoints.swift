@@ -12,6 +12,7 @@ import Seal
 ///                                                   round.cancelled, meeting.closed}}
 ///     the final checkpoint (after meeting.closed) is cosigned by a recorder certificate the seal
 ///       issued (OU = secretary, valid at the close), under key name pingshen.recorder.<serial16>
+///     at(p) = at(p − 1): a checkpoint carries the time of the entry it seals
 ///     every entry is covered by a checkpoint, except checkpoints and document.signed after the last
 ///
 /// MTH is RFC 9162's Merkle tree hash over the lines as stored (STYLE.md 6), computed once,
@@ -80,6 +81,11 @@ enum Checkpoints {
         if signed.checkpoint.origin != seal.origin {
             r.fail(p, "检查点来源「\(signed.checkpoint.origin)」不是本次会议的「\(seal.origin)」(wrong origin)")
         }
+        // A checkpoint carries the time of the last entry it seals: for the final one, whose own
+        // line no later signature covers, this ties its time to the signed close.
+        if let at = e.journal.entry(p)?.at, let sealed = e.journal.entry(p - 1)?.at, at != sealed {
+            r.fail(p, "检查点时间 \(at) 与其封存的最后一条记录的时间 \(sealed) 不同 (a checkpoint's time differs from the time of the entry it seals)")
+        }
         if signed.checkpoint.size != UInt64(p - 1) {
             r.fail(p, "检查点大小为 \(signed.checkpoint.size)，按其位置应为 \(p - 1) (size \(signed.checkpoint.size) should be \(p - 1))")
         } else if signed.checkpoint.root != root {
@@ -135,9 +141,6 @@ enum Checkpoints {
         } else if let recorder = e.facts.opening?.value.recorder,
                   !recorders.contains(where: { certificates[$0].subject.commonName == recorder }) {
             r.warn(p, "副署证书姓名「\(certificates[recorders[0]].subject.commonName ?? "")」与开会记录的记录人「\(recorder)」不同 (cosigner's name differs from the recorder's)")
-        }
-        if let close = e.facts.closing, let closeAt = e.journal.entry(close.p)?.at, let at = e.journal.entry(p)?.at, at != closeAt {
-            r.warn(p, "最终检查点时间 \(at) 与结束会议时间 \(closeAt) 不同：其间日志未封存；此时间不在任何签名之内 (the final checkpoint was written after the close; its time is covered by no signature)")
         }
     }
 

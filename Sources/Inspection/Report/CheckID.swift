@@ -37,7 +37,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v1:
             "∀p: line p parses strictly ∧ seq(p) = p ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p); event(1) = session.created; no torn tail; torn bytes kept = journal.repaired"
         case .v2:
-            "∀ checkpoint at p: size = p−1 ∧ root = MTH(line 1..p−1) ∧ Verify(sessionKey, note); p−1 ∈ {meeting.opened, round.opened, round.closed, round.cancelled, meeting.closed}; final ⊢ recorder ∈ seal, OU = secretary"
+            "∀ checkpoint at p: size = p−1 ∧ root = MTH(line 1..p−1) ∧ Verify(sessionKey, note) ∧ at(p) = at(p−1); p−1 ∈ {meeting.opened, round.opened, round.closed, round.cancelled, meeting.closed}; final ⊢ recorder ∈ seal, OU = secretary"
         case .v3:
             "Verify(host, statement) at t(open) ∧ host ⊢ seal ∧ OU(host) = chair ∧ sessionKey, origin, session, host, recorder ∈ statement ∧ seal ∈ pinned"
         case .v4:
