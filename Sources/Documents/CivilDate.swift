@@ -1,3 +1,5 @@
+import Records
+
 /// A day of the Gregorian calendar, without time or zone: a meeting date, a publicity day.
 ///
 /// Dates are compared and stepped as day numbers (days since 1970-01-01), in integers.
@@ -25,28 +27,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The date with day number `n` (days since 1970-01-01).
     public init(dayNumber n: Int) {
-        // Howard Hinnant's civil-from-days (proleptic Gregorian).
-        let z = n + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        (year, month, day) = CivilDays.date(dayNumber: n)
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var dayNumber: Int { CivilDays.dayNumber(year: year, month: month, day: day) }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     public var weekday: Int {

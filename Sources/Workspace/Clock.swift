@@ -1,3 +1,5 @@
+import Records
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -33,7 +35,7 @@ public enum ShanghaiTime {
         let local = epochSeconds + 8 * 3600
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let seconds = Int(local - days * 86400)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDays.date(dayNumber: Int(days))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))+08:00"
     }
@@ -47,30 +49,7 @@ public enum ShanghaiTime {
         guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
               let h = number(11..<13), let mi = number(14..<16), let se = number(17..<19),
               (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, se < 60 else { return nil }
-        let days = daysFromCivil(y, mo, d)
+        let days = Int64(CivilDays.dayNumber(year: y, month: mo, day: d))
         return days * 86400 + Int64(h * 3600 + mi * 60 + se) - 8 * 3600
-    }
-
-    // Howard Hinnant's civil-from-days algorithms (proleptic Gregorian calendar).
-    static func civil(fromDays z0: Int64) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
-    }
-
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = Int64(m <= 2 ? y0 - 1 : y0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64(m > 2 ? m - 3 : m + 9)
-        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }

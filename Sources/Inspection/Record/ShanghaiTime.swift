@@ -1,4 +1,5 @@
 import Foundation
+import Records
 
 /// The journal's timestamps: `YYYY-MM-DDTHH:MM:SS+08:00`, Beijing time, nothing else.
 enum ShanghaiTime {
@@ -20,7 +21,7 @@ enum ShanghaiTime {
                   let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
                   y >= 1970, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60
             else { return nil }
-            return days(y, mo, d) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
+            return Int64(CivilDays.dayNumber(year: y, month: mo, day: d)) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
         }
     }
 
@@ -40,16 +41,5 @@ enum ShanghaiTime {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func days(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = Int64(m <= 2 ? y0 - 1 : y0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64(m > 2 ? m - 3 : m + 9)
-        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }
