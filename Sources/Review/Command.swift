@@ -2,9 +2,11 @@ import Records
 
 /// What a chair, secretary, teller or member asks the session to do.
 ///
-/// Randomness and hashing happen outside `Review` (STYLE.md 7): PINs arrive already salted
-/// and hashed, a cast ballot arrives with the hash of the PIN typed, and a closing round
-/// arrives with the ballots read from its spool.
+/// Randomness, keys and hashing happen outside `Review` (STYLE.md 7), before it decides: PINs
+/// arrive already salted and hashed, a round arrives with its credential key, a cast ballot
+/// with the hash of the PIN typed and of its blinded message, and a closing round with the
+/// ballots read from its spool. The event `Review` decides is appended as it is: nothing edits
+/// it afterwards.
 public enum Command: Sendable, Equatable {
     case checkIn([Arrival])
     case checkOut(MemberID, reason: String?)
@@ -18,10 +20,13 @@ public enum Command: Sendable, Equatable {
     case recordOpinion(CandidateID, String)
     case recuse(MemberID, candidate: CandidateID, reason: String)
     case recordSpeech(CandidateID, member: MemberID, text: String)
-    case openRound([CandidateID], paper: Bool)
+    /// `credentialKey` is the round's fresh RSA key (base64 SubjectPublicKeyInfo), made before the
+    /// decision: required for an electronic round of a signed meeting, absent otherwise.
+    case openRound([CandidateID], paper: Bool, credentialKey: String? = nil)
     /// `pinHash` is the salted hash of the PIN typed, computed with the member's current salt;
-    /// nil when the member holds no PIN (not signed in).
-    case castBallot(member: MemberID, pinHash: String?, choices: [CandidateID: Choice])
+    /// nil when the member holds no PIN (not signed in). `blinded` is the SHA-256 (hex) of the
+    /// blinded ballot message the round key will sign: required when the round has a credential key.
+    case castBallot(member: MemberID, pinHash: String?, choices: [CandidateID: Choice], blinded: String? = nil)
     case enterSheet(teller: String, sheet: Int, marks: [CandidateID: [String]])
     /// `ballots` are the round's spooled ballots, each with its id already computed.
     case closeRound(ballots: [Ballot])
@@ -34,4 +39,7 @@ public enum Command: Sendable, Equatable {
     case recordCheckpoint(CheckpointSigned)
     /// The signature of a minutes or result-form file: the one thing allowed after the close (R14).
     case recordDocumentSignature(DocumentSigned)
+    /// The bytes of an interrupted append, set aside by `repair`: a fact about the file, recorded
+    /// whatever the meeting's phase.
+    case recordRepair(JournalRepaired)
 }

@@ -6,12 +6,7 @@ import Records
 /// event to append, or with the rejection that explains why nothing may be appended.
 public enum Review {
     public static func decide(_ command: Command, in state: SessionState) throws(Rejection) -> Event {
-        switch command {
-        case .recordCheckpoint(let c): return try state.recordCheckpoint(c)
-        case .recordDocumentSignature(let d): return .documentSigned(d)
-        default: break
-        }
-        if state.phase == .closed {
+        if state.phase == .closed && !command.mayFollowClose {
             throw .refused(Refusal(
                 .r14, "会议已于 \(clockTime(state.closedAt ?? "")) 结束，除会议记录和评审表签名外不得追加任何记录",
                 "the meeting closed at \(clockTime(state.closedAt ?? "")); nothing but signatures may be added"))
@@ -27,8 +22,9 @@ public enum Review {
         case .recordOpinion(let id, let text): return try state.recordOpinion(id, text)
         case .recuse(let m, let c, let reason): return try state.recuse(m, candidate: c, reason: reason)
         case .recordSpeech(let c, let m, let text): return try state.recordSpeech(c, member: m, text: text)
-        case .openRound(let ids, let paper): return try state.openRound(ids, paper: paper)
-        case .castBallot(let m, let pinHash, let choices): return try state.castBallot(member: m, pinHash: pinHash, choices: choices)
+        case .openRound(let ids, let paper, let key): return try state.openRound(ids, paper: paper, credentialKey: key)
+        case .castBallot(let m, let pinHash, let choices, let blinded):
+            return try state.castBallot(member: m, pinHash: pinHash, choices: choices, blinded: blinded)
         case .enterSheet(let teller, let sheet, let marks): return try state.enterSheet(teller: teller, sheet: sheet, marks: marks)
         case .closeRound(let ballots): return try state.closeRound(ballots: ballots)
         case .cancelRound(let reason): return try state.cancelRound(reason: reason)
@@ -36,7 +32,20 @@ public enum Review {
         case .recordMatter(let text, let handling): return try state.recordMatter(text, handling: handling)
         case .announce: return try state.announce()
         case .closeMeeting(let registered): return try state.closeMeeting(registered: registered)
-        case .recordCheckpoint, .recordDocumentSignature: fatalError("handled above")
+        case .recordCheckpoint(let c): return try state.recordCheckpoint(c)
+        case .recordDocumentSignature(let d): return .documentSigned(d)
+        case .recordRepair(let r): return .journalRepaired(r)
+        }
+    }
+}
+
+extension Command {
+    /// What may still be appended after the meeting closed (R14): checkpoints, the signatures of
+    /// its papers, and the record of a repaired file.
+    var mayFollowClose: Bool {
+        switch self {
+        case .recordCheckpoint, .recordDocumentSignature, .recordRepair: true
+        default: false
         }
     }
 }

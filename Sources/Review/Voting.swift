@@ -17,7 +17,7 @@ extension SessionState {
         return settings.recusedLeaveDenominator ? base.subtracting(recused).count : base.count
     }
 
-    func openRound(_ ids: [CandidateID], paper: Bool) throws(Rejection) -> Event {
+    func openRound(_ ids: [CandidateID], paper: Bool, credentialKey: String?) throws(Rejection) -> Event {
         try requireOpenMeeting("开始投票", "open a vote")
         if let open = openRound {
             throw .invalid(InputError("第 \(open.number) 轮投票尚未结束，请先结束（vote close）或取消（vote cancel）",
@@ -51,11 +51,17 @@ extension SessionState {
                     "\(ids[0]) and \(id) have different eligible voters, so one sheet would reveal who cast it; vote on them separately"))
             }
         }
+        let needsKey = isSigned && !paper
+        guard needsKey == (credentialKey != nil) else {
+            throw .invalid(InputError(
+                needsKey ? "签名会议的电子投票须有本轮投票凭证密钥" : "纸质投票或未签名的演练不使用投票凭证密钥",
+                needsKey ? "an electronic round of a signed meeting needs its credential key" : "paper rounds and unsigned drills take no credential key"))
+        }
         var denominators: [CandidateID: Int] = [:]
         for id in ids { denominators[id] = denominatorNow(for: id) }
         return .roundOpened(RoundOpened(
             round: rounds.count + 1, candidates: ids, eligible: first, denominators: denominators,
-            paper: paper, yesCap: settings.yesCap))
+            paper: paper, yesCap: settings.yesCap, credentialKey: credentialKey))
     }
 
     /// The open round, or the R4 refusal for a ballot outside one.
@@ -67,7 +73,7 @@ extension SessionState {
         return round
     }
 
-    func castBallot(member id: MemberID, pinHash: String?, choices: [CandidateID: Choice]) throws(Rejection) -> Event {
+    func castBallot(member id: MemberID, pinHash: String?, choices: [CandidateID: Choice], blinded: String?) throws(Rejection) -> Event {
         let round = try requireOpenRound("投票", "cast a ballot")
         guard !round.opened.paper else {
             throw .invalid(InputError("第 \(round.number) 轮为纸质投票，选票由计票人录入（vote paper）",
@@ -95,7 +101,11 @@ extension SessionState {
                                    "member \(id) has already voted in round \(round.number); no second ballot"))
         }
         try checkBallot(choices, in: round)
-        return .ballotIssued(BallotIssued(round: round.number, member: id))
+        guard (round.opened.credentialKey != nil) == (blinded != nil) else {
+            throw .invalid(InputError("选票凭证与本轮不符（本轮\(round.opened.credentialKey == nil ? "不使用" : "须有")投票凭证）",
+                                      "the ballot credential does not fit the round (round \(round.number) \(round.opened.credentialKey == nil ? "takes none" : "needs one"))"))
+        }
+        return .ballotIssued(BallotIssued(round: round.number, member: id, blinded: blinded))
     }
 
     /// A ballot names only candidates of its round (R4) and stays within the cap (R10).

@@ -5,8 +5,9 @@ import Seal
 
 /// A session folder on disk (DESIGN.md): the journal is its truth, everything else is derived.
 ///
-/// Every command takes the folder's lock, replays the journal, lets `Review` decide, and
-/// appends the one resulting entry with `fsync` before reporting success.
+/// Readers replay it under a shared lock (`state()`); a command that appends opens a
+/// ``Session`` (`openForWriting()`), which holds the exclusive lock and takes every command
+/// down the same road.
 public struct SessionFolder: Sendable {
     public let path: String
     public let clock: any SessionClock
@@ -58,97 +59,43 @@ public struct SessionFolder: Sendable {
         }
     }
 
-    /// Loads for a command that will append: a torn last line must be repaired first, and a
-    /// checkpoint an interruption left unwritten is written now.
-    func loadForWriting() throws(WorkspaceError) -> Loaded {
-        let read = try load(omittingBallots: true)
-        try Integrity.check(read)
-        let loaded = try sealPending(read)
-        if let torn = loaded.tornTail {
-            let line = loaded.text.lines.count + 1
-            throw .damaged(
-                "\(Self.journalName) 第 \(line) 行不完整（\(torn) 字节，上次写入被中断，未曾确认）。为免与新记录混在一起，请先运行 pingshen repair：它把这些字节移到旁边的文件保存，并在日志中记下此事",
-                "\(Self.journalName) line \(line) is incomplete (\(torn) bytes from an interrupted, never acknowledged append). Run pingshen repair first: it moves those bytes aside into a file and records the repair in the journal")
-        }
-        return loaded
-    }
-
-    /// Runs `body` holding the folder's lock.
-    func locked<T>(exclusive: Bool, _ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
-        guard access(journal.path, F_OK) == 0 else {
-            throw .damaged("\(path) 不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init",
-                           "\(path) is not a session folder (no \(Self.journalName)); run pingshen init first")
-        }
-        let lock: SessionLock
-        do { lock = try SessionLock(path: lockPath, exclusive: exclusive) } catch { throw .file(error) }
-        defer { withExtendedLifetime(lock) {} }
-        return try body()
-    }
-
-    /// `Review`'s verdict on `command`, as a workspace error when refused.
-    func judge(_ command: Command, _ state: SessionState) throws(WorkspaceError) -> Event {
-        do throws(Rejection) { return try Review.decide(command, in: state) } catch { throw .rejected(error) }
-    }
-
-    /// Appends `event` as the next entry and returns it; in a signed meeting, an event that
-    /// calls for a checkpoint (SPEC.md §2) is followed at once by one, signed by the session key
-    /// and by `cosigners`.
+    /// Opens the session for appending: takes the folder's exclusive lock (held until the
+    /// returned session is released), replays the journal once and, in a signed meeting, checks
+    /// the host's opening statement and the latest checkpoint before anything may be appended.
     ///
-    /// The session key is loaded before anything is written, so a missing key refuses the
-    /// command instead of leaving an unsealed entry behind.
-    @discardableResult
-    func append(_ event: Event, after loaded: Loaded, cosigners: [(name: String, identity: Identity)] = []) throws(WorkspaceError) -> Entry {
-        var state = loaded.state
-        var seal = state.seal
-        if case .meetingOpened(let opened) = event { seal = opened.seal }
-        let sessionKey = state.needsCheckpoint(after: event) ? try SessionKey(folder: self).load(seal!) : nil
-        let entry = try write(event, after: state)
-        guard let sessionKey else { return entry }
-        do { try state.apply(entry) } catch { throw .damaged(error.description, error.description) }
-        try writeCheckpoint(for: state, key: sessionKey, cosigners: cosigners)
-        return entry
+    /// - Parameter keys: where the session's short-lived keys are kept; by default the folder's `keys/`.
+    public func openForWriting(keys: (any SessionKeyStore)? = nil) throws(WorkspaceError) -> Session {
+        let lock = try lock(exclusive: true)
+        let session = Session(folder: self, keys: keys ?? FolderKeyStore(folder: self), lock: lock, loaded: try load(omittingBallots: true))
+        try session.checkIntegrity()
+        return session
     }
 
-    /// Signs and appends a checkpoint covering the whole journal as `state` has it.
-    ///
-    /// The checkpoint entry carries the time of the last entry it seals, not the clock's: the
-    /// final checkpoint's own line is covered by no later signature, so an inspector can hold
-    /// its time to the close's (V2) instead of trusting an unsigned timestamp.
-    func writeCheckpoint(for state: SessionState, key: SigningKey, cosigners: [(name: String, identity: Identity)] = []) throws(WorkspaceError) {
-        let checkpoint = try Checkpointer(folder: self).checkpoint(size: state.lastSeq, seal: state.seal!, sessionKey: key, cosigners: cosigners)
-        try write(try judge(.recordCheckpoint(checkpoint), state), after: state, at: state.lastAt)
-    }
-
-    /// Writes one entry after `state`'s last, `fsync`ed, at the clock's time (or `fixed`).
+    /// Judges `command` and, if accepted, appends its event: one command on its own session.
     @discardableResult
-    func write(_ event: Event, after state: SessionState, at fixed: String? = nil) throws(WorkspaceError) -> Entry {
-        let now = fixed ?? clock.now()
-        // Entry times never go backwards, even if the computer's clock does.
-        let at = now < state.lastAt ? state.lastAt : now
-        let entry = Entry(seq: state.lastSeq + 1, at: at, event: event)
-        let line: [UInt8]
-        do { line = try EntryCoding.encode(entry) } catch {
-            throw .damaged("无法编码日志记录：\(error)", "cannot encode the journal entry: \(error)")
-        }
-        do { try journal.append(line: line) } catch { throw .file(error) }
-        return entry
+    public func run(_ command: Command) throws(WorkspaceError) -> Step {
+        try openForWriting().perform(command)
     }
 
     /// The current state, read under a shared lock.
     public func state() throws(WorkspaceError) -> SessionState {
-        try locked(exclusive: false) { () throws(WorkspaceError) in try load(omittingBallots: true).state }
+        let lock = try lock(exclusive: false)
+        defer { withExtendedLifetime(lock) {} }
+        return try load(omittingBallots: true).state
     }
 
-    /// Judges `command` and, if accepted, appends its event. The general path for every
-    /// command that needs no PIN, spool or registry work.
-    @discardableResult
-    public func run(_ command: Command) throws(WorkspaceError) -> Entry {
-        if case .openRound(let candidates, let paper) = command { return try openRound(candidates, paper: paper) }
-        return try locked(exclusive: true) { () throws(WorkspaceError) in
-            let loaded = try loadForWriting()
-            let event = try judge(command, loaded.state)
-            return try append(event, after: loaded)
+    /// Takes the folder's lock: exclusive for a session that appends, shared for a reader.
+    func lock(exclusive: Bool) throws(WorkspaceError) -> SessionLock {
+        guard access(journal.path, F_OK) == 0 else {
+            throw .damaged("\(path) 不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init",
+                           "\(path) is not a session folder (no \(Self.journalName)); run pingshen init first")
         }
+        do { return try SessionLock(path: lockPath, exclusive: exclusive) } catch { throw .file(error) }
+    }
+
+    /// `Review`'s verdict on `command` in `state`, as a workspace error when refused.
+    func judge(_ command: Command, _ state: SessionState) throws(WorkspaceError) -> Event {
+        do throws(Rejection) { return try Review.decide(command, in: state) } catch { throw .rejected(error) }
     }
 }
 

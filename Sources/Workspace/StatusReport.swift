@@ -141,9 +141,9 @@ public struct StatusReport: Encodable, Sendable, Equatable {
 extension SessionFolder {
     /// The status report, read under a shared lock; a torn last line is reported, not repaired.
     public func status() throws(WorkspaceError) -> StatusReport {
-        try locked(exclusive: false) { () throws(WorkspaceError) in
-            let loaded = try load(omittingBallots: true)
-            return StatusReport(loaded.state, tornTail: loaded.tornTail)
-        }
+        let lock = try lock(exclusive: false)
+        defer { withExtendedLifetime(lock) {} }
+        let loaded = try load(omittingBallots: true)
+        return StatusReport(loaded.state, tornTail: loaded.tornTail)
     }
 }

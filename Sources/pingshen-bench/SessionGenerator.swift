@@ -99,26 +99,22 @@ final class SessionGenerator {
             let ids = candidates[start..<min(start + batch, candidateCount)].map(\.id)
             run(.beginDeliberation(ids, opinion: "初审意见：符合条件"))
             run(.recordSpeech(ids[0], member: members[1].id, text: "发言摘要"))
-            var event = try! Review.decide(.openRound(ids, paper: false), in: state)
-            if let roundKey, case .roundOpened(var opened) = event {
-                opened.credentialKey = Base64Text.encode(roundKey.publicKey.subjectPublicKeyInfo)
-                event = .roundOpened(opened)
-            }
-            write(event)
+            let key = roundKey.map { Base64Text.encode($0.publicKey.subjectPublicKeyInfo) }
+            write(try! Review.decide(.openRound(ids, paper: false, credentialKey: key), in: state))
             let round = state.openRound!.number
             var ballots: [Ballot] = []
             for m in members {
                 var choices: [CandidateID: Choice] = [:]
                 for id in ids { choices[id] = Int.random(in: 0..<10, using: &random) < 8 ? .yes : .no }
-                guard case .ballotIssued(var receipt) = try! Review.decide(
-                    .castBallot(member: m.id, pinHash: VotingPIN.hash("123456", salt: "00"), choices: choices), in: state) else { fatalError() }
+                var blinded: String?
                 if let roundKey {
                     ballots.append(SealRates.credentialedBallot(choices, session: session, round: round, key: roundKey))
-                    receipt.blinded = Digest.hex(SecureRandom.bytes(32))
+                    blinded = Digest.hex(SecureRandom.bytes(32))
                 } else {
                     ballots.append(BallotSpool.make(choices, session: session, round: round))
                 }
-                write(.ballotIssued(receipt))
+                write(try! Review.decide(
+                    .castBallot(member: m.id, pinHash: VotingPIN.hash("123456", salt: "00"), choices: choices, blinded: blinded), in: state))
             }
             run(.closeRound(ballots: ballots))
             for id in ids where state.progress[id]!.result == .rejected { run(.recordReason(id, "同意票未达到三分之二")) }

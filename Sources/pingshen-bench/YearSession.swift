@@ -86,7 +86,7 @@ struct YearSession {
     /// member unblinds the credential; the block is written sorted at the close.
     private mutating func vote(_ candidate: CandidateID, pins: [MemberID: (pin: String, salt: String)]) throws {
         let key = roundKeys[state.rounds.count % roundKeys.count]
-        try run(.openRound([candidate], paper: false), credentialKey: Data(key.publicKey.subjectPublicKeyInfo).base64EncodedString())
+        try run(.openRound([candidate], paper: false, credentialKey: Data(key.publicKey.subjectPublicKeyInfo).base64EncodedString()))
         let round = state.openRound!.number
         var block: [Ballot] = []
         for member in state.openRound!.opened.eligible {
@@ -102,11 +102,8 @@ struct YearSession {
             block.append(Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce, prefix: Digest.hex(prepared.prefix(32)),
                                 signature: Data(signature).base64EncodedString()))
             let p = pins[member]!
-            guard case .ballotIssued(var issue) = try Review.decide(.castBallot(member: member, pinHash: VotingPIN.hash(p.pin, salt: p.salt), choices: choices), in: state) else {
-                fatalError("cast refused")
-            }
-            issue.blinded = Digest.sha256Hex(blinding.blindedMessage)
-            try write(.ballotIssued(issue))
+            try write(try Review.decide(.castBallot(member: member, pinHash: VotingPIN.hash(p.pin, salt: p.salt), choices: choices,
+                                                    blinded: Digest.sha256Hex(blinding.blindedMessage)), in: state))
         }
         ballots += block.count
         try run(.closeRound(ballots: block))
@@ -138,12 +135,8 @@ struct YearSession {
     }
 
     /// Decides `command` and writes the event, then the checkpoint the rules call for.
-    private mutating func run(_ command: Command, credentialKey: String? = nil) throws {
-        var event = try Review.decide(command, in: state)
-        if let credentialKey, case .roundOpened(var opened) = event {
-            opened.credentialKey = credentialKey
-            event = .roundOpened(opened)
-        }
+    private mutating func run(_ command: Command) throws {
+        let event = try Review.decide(command, in: state)
         try write(event)
         if state.needsCheckpoint(after: event) { try checkpoint(final: { if case .meetingClosed = event { return true }; return false }()) }
     }

@@ -21,14 +21,14 @@ struct Announce: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let entry = try perform { () throws(WorkspaceError) in try folder.run(.announce) }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
-        guard case .resultsAnnounced(let a) = entry.event else { return }
+        let step = try session.folder.run(.announce)
+        let state = step.state
+        guard case .resultsAnnounced(let a) = step.event else { return }
         let lines = a.candidates.map { id in
             let t = state.progress[id]!.tally!
             return Line(id: id, name: state.candidate(id)!.name, result: t.outcome, yes: t.yes, denominator: t.denominator)
         }
+        printNotices(step.notices)
         if json {
             printJSON(lines)
             return

@@ -22,14 +22,13 @@ struct Archive: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let recipients = try perform { () throws(WorkspaceError) in try to.map { (p) throws(WorkspaceError) in try Credentials.certificate(at: p) } }
-        let bytes = try perform { () throws(WorkspaceError) in try SessionArchive.seal(folder, for: recipients) }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        let folder = try session.folder
+        let recipients = try to.map { (p) throws(WorkspaceError) in try Credentials.certificate(at: p) }
+        let bytes = try SessionArchive.seal(folder, for: recipients)
+        let state = try folder.state()
         let path = out ?? "pingshen-\(state.session.prefix(16)).p7m"
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            printError("错误：无法写入 \(path)\nerror: cannot write \(path)")
-            throw ExitCode(1)
+            throw CommandFailure.failed("无法写入 \(path)", "cannot write \(path)")
         }
         print("已写入加密归档 \(path)（\(bytes.count) 字节），接收人：\(recipients.map { $0.subject.description }.joined(separator: "；"))")
     }
@@ -57,11 +56,10 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: archive) else {
-            printError("错误：无法读取 \(archive)\nerror: cannot read \(archive)")
-            throw ExitCode(2)
+            throw CommandFailure.badInput("无法读取 \(archive)", "cannot read \(archive)")
         }
         let passphrase = try Passphrase.read("私钥", file: passphraseFile, environment: "PINGSHEN_PASSPHRASE")
-        let files = try perform { () throws(WorkspaceError) in
+        let files = try { () throws(WorkspaceError) in
             let certificate = try Credentials.certificate(at: cert)
             let signingKey: SigningKey
             do { signingKey = try SigningKey(contentsOf: key, passphrase: passphrase) } catch {
@@ -74,7 +72,7 @@ struct Extract: ParsableCommand {
             let files = try SessionArchive.open(Array(data), as: identity)
             try SessionArchive.extract(files, to: out)
             return files
-        }
+        }()
         print("已解开 \(files.count) 个文件到 \(out)")
     }
 }

@@ -26,14 +26,14 @@ struct CheckIn: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let pins = try perform { () throws(WorkspaceError) in try folder.checkIn(members) }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        let (step, pins) = try session.folder.openForWriting().checkIn(members)
+        let state = step.state
         if json {
             printJSON(Output(pins: Dictionary(uniqueKeysWithValues: pins.map { ($0.member, $0.pin) }),
                              present: state.present.count, quorum: state.settings.quorum))
             return
         }
+        printNotices(step.notices)
         for (member, pin) in pins {
             print("签到 \(member)（\(state.member(member)?.name ?? "")）  投票 PIN：\(pin)")
         }

@@ -7,6 +7,7 @@ struct Deliberate: ParsableCommand {
         abstract: "开始评议这些申报人；此刻在场并全程参加的委员方可对其投票（R3）。Begin the deliberation of these candidates.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("申报人编号 Candidate ids.", valueName: "CANDIDATE"))
     var candidates: [String]
@@ -19,11 +20,11 @@ struct Deliberate: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let entry = try perform { () throws(WorkspaceError) in try folder.run(.beginDeliberation(candidates, opinion: opinion)) }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
-        print("\(entry.at.dropFirst(11).prefix(5)) 开始评议：\(candidates.map { "\($0)（\(state.candidate($0)?.name ?? "")）" }.joined(separator: "、"))；在场 \(state.present.count) 人")
-        if case .deliberationBegan(let e) = entry.event {
+        let step = try session.folder.run(.beginDeliberation(candidates, opinion: opinion))
+        let state = step.state
+        report(step, json: output.json, "\(clock(step.entry)) 开始评议：\(candidates.map { "\($0)（\(state.candidate($0)?.name ?? "")）" }.joined(separator: "、"))；在场 \(state.present.count) 人")
+        guard !output.json else { return }
+        if case .deliberationBegan(let e) = step.event {
             for r in e.recusals { print("  自动回避：\(r.member) 对 \(r.candidate)（\(r.reason)）") }
         }
         if opinion == nil { printError("提示：尚未记录初审意见，可用 pingshen opinion 申报人编号 意见 补记（会议记录须载明）。") }

@@ -26,20 +26,17 @@ struct Demo: ParsableCommand {
         let journal = directory + "/" + SessionFolder.journalName
         if FileManager.default.fileExists(atPath: directory) {
             guard replace else {
-                printError("错误：\(directory) 已存在；加 --replace 以重新演示。error: \(directory) exists; add --replace to run the sample again.")
-                throw ExitCode(2)
+                throw CommandFailure.badInput("\(directory) 已存在；加 --replace 以重新演示", "\(directory) exists; add --replace to run the sample again")
             }
             guard FileManager.default.fileExists(atPath: journal) else {
-                printError("错误：\(directory) 不是会议文件夹，不会删除。error: \(directory) is not a session folder; not removing it.")
-                throw ExitCode(2)
+                throw CommandFailure.badInput("\(directory) 不是会议文件夹，不会删除", "\(directory) is not a session folder; not removing it")
             }
             try FileManager.default.removeItem(atPath: directory)
         }
         let keys = directory + ".keys"
         if FileManager.default.fileExists(atPath: keys) {
             guard replace, FileManager.default.fileExists(atPath: keys + "/committee.pem") else {
-                printError("错误：\(keys) 已存在；加 --replace 以重新演示。error: \(keys) exists; add --replace.")
-                throw ExitCode(2)
+                throw CommandFailure.badInput("\(keys) 已存在；加 --replace 以重新演示", "\(keys) exists; add --replace")
             }
             try FileManager.default.removeItem(atPath: keys)
         }

@@ -30,11 +30,9 @@ struct Init: ParsableCommand {
     func run() throws {
         let sources = SessionSources(settings: settings, members: members, candidates: candidates, registry: registry,
                                      committeeCertificate: committeeCert)
-        let (folder, notices) = try perform { () throws(WorkspaceError) in
-            try SessionFolder.create(at: directory, from: sources, clock: sessionClock())
-        }
+        let (folder, notices) = try SessionFolder.create(at: directory, from: sources, clock: try sessionClock())
         printNotices(notices)
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
+        let state = try folder.state()
         if json {
             printJSON(StatusReport(state))
             return

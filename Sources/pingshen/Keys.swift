@@ -86,11 +86,9 @@ struct KeysCommittee: ParsableCommand {
     func run() throws {
         let passphrase = try Passphrase.read("评委会印章私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
         let algorithm = try output.signingAlgorithm ?? .p256
-        let paths = try perform { () throws(WorkspaceError) in
-            try Identities.makeCommitteeSeal(name: name, organization: organization ?? name, algorithm: algorithm, days: days,
+        let paths = try Identities.makeCommitteeSeal(name: name, organization: organization ?? name, algorithm: algorithm, days: days,
                                              notBefore: try? output.validFrom,
                                              passphrase: passphrase, directory: output.out)
-        }
         output.report(paths, "评委会印章")
     }
 }
@@ -139,11 +137,9 @@ struct KeysIssue: ParsableCommand {
         let sealPassphrase = try Passphrase.read("评委会印章私钥", file: caPassphraseFile, environment: "PINGSHEN_CA_PASSPHRASE")
         let passphrase = try Passphrase.read("新私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
         let seal = IdentityFiles(key: caKey, certificate: caCert, passphrase: sealPassphrase)
-        let paths = try perform { () throws(WorkspaceError) in
-            try Identities.issue(role: CommitteeRole(rawValue: role)!, name: name, algorithm: try? output.signingAlgorithm, days: days,
+        let paths = try Identities.issue(role: CommitteeRole(rawValue: role)!, name: name, algorithm: try? output.signingAlgorithm, days: days,
                                  notBefore: try? output.validFrom,
                                  seal: seal, passphrase: passphrase, directory: output.out, fileName: fileName ?? "\(role)-\(name)")
-        }
         output.report(paths, "\(CommitteeRole(rawValue: role)!)证书")
     }
 }

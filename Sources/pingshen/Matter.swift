@@ -7,6 +7,7 @@ struct Matter: ParsableCommand {
         abstract: "记录专项问题或其他需要说明的事项及处理办法。Record a special issue or other matter and its handling.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "事项 Matter.")
     var text: String
@@ -15,8 +16,7 @@ struct Matter: ParsableCommand {
     var handling: String?
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.recordMatter(text, handling: handling)) }
-        print("已记录事项")
+        let step = try session.folder.run(.recordMatter(text, handling: handling))
+        report(step, json: output.json, "已记录事项")
     }
 }

@@ -7,6 +7,7 @@ struct Observer: ParsableCommand {
         abstract: "登记列席人员：仅限评委会组建单位及人社部门工作人员（R11）。Record an observer.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "姓名 Name.")
     var name: String
@@ -18,8 +19,7 @@ struct Observer: ParsableCommand {
     var kind: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.admitObserver(name: name, unit: unit, kind: kind)) }
-        print("列席：\(name)（\(unit.isEmpty ? kind : unit)）")
+        let step = try session.folder.run(.admitObserver(name: name, unit: unit, kind: kind))
+        report(step, json: output.json, "列席：\(name)（\(unit.isEmpty ? kind : unit)）")
     }
 }

@@ -7,6 +7,7 @@ struct Open: ParsableCommand {
         abstract: "开会：须出席人数达到规定人数（R1），由在场的主任委员或副主任委员主持（R2）；主持人签署开会声明，绑定本次会议密钥。Open the meeting.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Option(help: ArgumentHelp("主持人（主任委员或副主任委员）Host member id.", valueName: "MEMBER"))
     var host: String
@@ -42,18 +43,16 @@ struct Open: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
         var identity: IdentityFiles?
         if let hostKey, let hostCert {
             identity = IdentityFiles(key: hostKey, certificate: hostCert,
                                      passphrase: try Passphrase.read("主持人私钥", file: passphraseFile, environment: "PINGSHEN_PASSPHRASE"))
         }
-        let (_, notices) = try perform { () throws(WorkspaceError) in
-            try folder.openMeeting(host: host, recorder: recorder, agenda: agenda, identity: identity, committeeCertificate: committeeCert)
-        }
-        printNotices(notices)
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
-        print("会议开始：主持人 \(host)（\(state.member(host)?.name ?? "")），记录人 \(recorder)，出席 \(state.present.count)/\(state.settings.size) 人")
+        let step = try session.folder.openForWriting()
+            .openMeeting(host: host, recorder: recorder, agenda: agenda, identity: identity, committeeCertificate: committeeCert)
+        let state = step.state
+        report(step, json: output.json, "会议开始：主持人 \(host)（\(state.member(host)?.name ?? "")），记录人 \(recorder)，出席 \(state.present.count)/\(state.settings.size) 人")
+        guard !output.json else { return }
         if state.isSigned { print("已由主持人签署开会声明，会议密钥已绑定；日志检查点 1 已签署。") }
         for (i, item) in state.agenda.enumerated() { print("  \(i + 1). \(item)") }
     }

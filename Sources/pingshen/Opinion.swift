@@ -7,6 +7,7 @@ struct Opinion: ParsableCommand {
         abstract: "记录评议组或初审委员对申报人的初审意见。Record the panel's preliminary opinion on a candidate.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("申报人编号 Candidate id.", valueName: "CANDIDATE"))
     var candidate: String
@@ -15,8 +16,7 @@ struct Opinion: ParsableCommand {
     var text: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.recordOpinion(candidate, text)) }
-        print("已记录对 \(candidate) 的初审意见")
+        let step = try session.folder.run(.recordOpinion(candidate, text))
+        report(step, json: output.json, "已记录对 \(candidate) 的初审意见")
     }
 }

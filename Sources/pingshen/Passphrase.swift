@@ -9,8 +9,7 @@ struct Passphrase {
     static func read(_ what: String, file: String?, environment: String) throws -> String {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
-                printError("错误：无法读取口令文件 \(file)\nerror: cannot read the passphrase file \(file)")
-                throw ExitCode(2)
+                throw CommandFailure.badInput("无法读取口令文件 \(file)", "cannot read the passphrase file \(file)")
             }
             let text = String(decoding: data, as: UTF8.self)
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
@@ -21,8 +20,8 @@ struct Passphrase {
         }
         let terminal = Terminal()
         guard terminal.interactive, let typed = terminal.ask("请输入\(what)的口令 (passphrase for \(what)): ", hidden: true), !typed.isEmpty else {
-            printError("错误：需要\(what)的口令：用 --passphrase-file 文件、环境变量 \(environment)，或在终端输入\nerror: a passphrase for \(what) is needed: --passphrase-file FILE, $\(environment), or type it at a terminal")
-            throw ExitCode(2)
+            throw CommandFailure.badInput("需要\(what)的口令：用 --passphrase-file 文件、环境变量 \(environment)，或在终端输入",
+                                          "a passphrase for \(what) is needed: --passphrase-file FILE, $\(environment), or type it at a terminal")
         }
         return typed
     }

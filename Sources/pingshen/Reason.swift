@@ -7,6 +7,7 @@ struct Reason: ParsableCommand {
         abstract: "记录申报人评审未通过的原因（R13）。Record why a candidate was rejected.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("申报人编号 Candidate id.", valueName: "CANDIDATE"))
     var candidate: String
@@ -15,8 +16,7 @@ struct Reason: ParsableCommand {
     var text: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.recordReason(candidate, text)) }
-        print("已记录 \(candidate) 未通过原因")
+        let step = try session.folder.run(.recordReason(candidate, text))
+        report(step, json: output.json, "已记录 \(candidate) 未通过原因")
     }
 }

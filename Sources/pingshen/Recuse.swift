@@ -7,6 +7,7 @@ struct Recuse: ParsableCommand {
         abstract: "委员对申报人回避（R6）；须在该申报人表决开始前。Recuse a member from a candidate.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("委员编号 Member id.", valueName: "MEMBER"))
     var member: String
@@ -18,8 +19,7 @@ struct Recuse: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.recuse(member, candidate: candidate, reason: reason)) }
-        print("\(member) 对 \(candidate) 回避：\(reason)")
+        let step = try session.folder.run(.recuse(member, candidate: candidate, reason: reason))
+        report(step, json: output.json, "\(member) 对 \(candidate) 回避：\(reason)")
     }
 }

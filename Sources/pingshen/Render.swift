@@ -72,47 +72,44 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let renderer = try documents { () throws(DocumentsError) in DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates)) }
+        let renderer = DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates))
         let format = documentFormat
         if documentKind == .analysis {
             let folders = sessions.isEmpty ? [session.path] : sessions
-            let states = try folders.map { dir in try perform { () throws(WorkspaceError) in try SessionFolder(path: dir).stateForDocuments() } }
-            try emit(try documents { () throws(DocumentsError) in try renderer.analysis(states, format: format) })
+            let states = try folders.map { dir in try SessionFolder(path: dir).stateForDocuments() }
+            try emit(try renderer.analysis(states, format: format))
             return
         }
-        let folder = session.folder
-        let state = try perform { () throws(WorkspaceError) in try folder.stateForDocuments() }
+        let folder = try session.folder
+        let state = try folder.stateForDocuments()
         switch documentKind {
         case .minutes:
-            try emit(try documents { () throws(DocumentsError) in try renderer.minutes(state, format: format) })
+            try emit(try renderer.minutes(state, format: format))
         case .resultForms:
             guard let out else {
-                try emit(try documents { () throws(DocumentsError) in try renderer.resultFormsTogether(state, format: format) })
+                try emit(try renderer.resultFormsTogether(state, format: format))
                 return
             }
-            let forms = try documents { () throws(DocumentsError) in try renderer.resultForms(state, format: format) }
+            let forms = try renderer.resultForms(state, format: format)
             guard !forms.isEmpty else {
-                printError("错误：尚无已表决的申报人，没有评审表可生成\nerror: no candidate has been voted on yet, so there are no result forms")
-                throw ExitCode(2)
+                throw CommandFailure.badInput("尚无已表决的申报人，没有评审表可生成", "no candidate has been voted on yet, so there are no result forms")
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for form in forms { try write(form.bytes, to: out + "/" + form.fileName) }
             print("共 \(forms.count) 份评审表 (\(forms.count) result forms)")
         case .overview:
-            try emit(try documents { () throws(DocumentsError) in try renderer.overview(state, format: format) })
+            try emit(try renderer.overview(state, format: format))
         case .publicity:
             let day = CivilDate(start!)!
             let calendarFile = calendar
             let templatesFolder = templates
-            let (document, period) = try documents { () throws(DocumentsError) in
-                let calendar = try WorkingDays.load(templatesDirectory: templatesFolder, file: calendarFile)
-                return try renderer.publicity(state, start: day, calendar: calendar, format: format)
-            }
+            let calendar = try WorkingDays.load(templatesDirectory: templatesFolder, file: calendarFile)
+            let (document, period) = try renderer.publicity(state, start: day, calendar: calendar, format: format)
             try emit(document)
             let line = "公示期 Publicity period: \(period.first) – \(period.last)（\(period.chinese)，共 \(period.workingDays) 个工作日）"
             if out == nil { printError(line) } else { print(line) }
         case .report:
-            try emit(try documents { () throws(DocumentsError) in try renderer.report(state, format: format) })
+            try emit(try renderer.report(state, format: format))
         case .analysis:
             break
         }
@@ -136,19 +133,8 @@ struct Render: ParsableCommand {
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            printError("错误：无法写入 \(path)：\(error.localizedDescription)\nerror: cannot write \(path)")
-            throw ExitCode(1)
+            throw CommandFailure.failed("无法写入 \(path)：\(error.localizedDescription)", "cannot write \(path)")
         }
         print("已写入 wrote \(path)")
-    }
-}
-
-/// Runs a documents operation; on failure prints its message and exits with its status.
-func documents<T>(_ body: () throws(DocumentsError) -> T) throws -> T {
-    do {
-        return try body()
-    } catch {
-        printError(error.description)
-        throw ExitCode(error.exitCode)
     }
 }

@@ -9,8 +9,7 @@ struct Repair: ParsableCommand {
     @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let folder = session.folder
-        if let kept = try perform({ () throws(WorkspaceError) in try folder.repair() }) {
+        if let kept = try session.folder.openForWriting().repair() {
             print("日志末行不完整，已移至 \(kept) 保存，并在日志中记录。The torn line was moved to \(kept).")
         } else {
             print("日志完好，无需修复。The journal is intact.")

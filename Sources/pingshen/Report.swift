@@ -7,13 +7,13 @@ struct Report: ParsableCommand {
         abstract: "记录评委会组建单位关于评审材料审查情况的报告。Record the organizer's report on the review of materials.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: "报告内容 Text.")
     var text: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.reportMaterials(text)) }
-        print("已记录组建单位报告")
+        let step = try session.folder.run(.reportMaterials(text))
+        report(step, json: output.json, "已记录组建单位报告")
     }
 }

@@ -19,7 +19,9 @@ struct SampleScript {
         self.inputs = inputs
     }
 
-    var folder: SessionFolder { SessionFolder(path: directory, clock: sessionClock()) }
+    var folder: SessionFolder {
+        get throws { SessionFolder(path: directory, clock: try sessionClock()) }
+    }
 
     /// Sets the time of the following entries.
     func at(_ hhmm: String) {
@@ -36,7 +38,8 @@ struct SampleScript {
         do {
             try command.run()
             if expectRefusal { fatalError("the sample expected a refusal for: \(shown)") }
-        } catch let code as ExitCode where expectRefusal && code != .success {
+        } catch where expectRefusal {
+            guard ExitStatus.report(error) != 0 else { throw error }
             print("（以上操作被拒绝，会议记录未改变 — refused, nothing written）")
         }
         flushOutput()
@@ -45,9 +48,9 @@ struct SampleScript {
     /// Signs members in through the workspace so the script holds their PINs (shown masked).
     mutating func checkIn(_ members: [String]) throws {
         print("\n$ pingshen -C \(directory) checkin \(members.joined(separator: " "))")
-        let issued = try perform { () throws(WorkspaceError) in try folder.checkIn(members) }
+        let (step, issued) = try folder.openForWriting().checkIn(members)
         for (m, pin) in issued { pins[m] = pin }
-        print("签到 \(members.count) 人，已各自领取投票 PIN（此处不显示）；在场 \(try folder.state().present.count) 人")
+        print("签到 \(members.count) 人，已各自领取投票 PIN（此处不显示）；在场 \(step.state.present.count) 人")
     }
 
     /// Every voter of the open round casts a ballot: the first `yes` voters mark 同意 for each
@@ -62,7 +65,7 @@ struct SampleScript {
                 else if index < p.yes + p.no { choices[candidate] = .no }
                 else if index < p.yes + p.no + p.abstain { choices[candidate] = .abstain }
             }
-            try perform { () throws(WorkspaceError) in try folder.castBallot(member: member, pin: pins[member]!, choices: choices) }
+            try folder.openForWriting().castBallot(member: member, pin: pins[member]!, choices: choices)
             cast += 1
         }
         let sample = plan.keys.sorted().map { "\($0)=…" }.joined(separator: " ")
@@ -202,12 +205,10 @@ struct SampleScript {
             for teller in ["孙计票", "周监票"] {
                 var m = marks(sheet)
                 if sheet == 9 && teller == "周监票" { m[0] = "C06=不同意" }
-                try perform { () throws(WorkspaceError) in
-                    _ = try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: Dictionary(uniqueKeysWithValues: m.map {
-                        let kv = $0.split(separator: "=", maxSplits: 1).map(String.init)
-                        return (kv[0], kv.count > 1 ? kv[1].split(separator: "+").map(String.init) : [])
-                    })))
-                }
+                try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: Dictionary(uniqueKeysWithValues: m.map {
+                    let kv = $0.split(separator: "=", maxSplits: 1).map(String.init)
+                    return (kv[0], kv.count > 1 ? kv[1].split(separator: "+").map(String.init) : [])
+                })))
                 entered += 1
             }
         }

@@ -32,13 +32,13 @@ struct SignOptions: ParsableArguments {
     }
 
     func renderer() throws -> DocumentRenderer {
-        try documents { () throws(DocumentsError) in DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates)) }
+        DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates))
     }
 
     /// Signs `files` as `signer` and reports what was signed.
     func sign(_ files: [DocumentFile], as signer: DocumentSigner, in folder: SessionFolder, what: String) throws {
         let identity = try identity(what)
-        let signed = try perform { () throws(WorkspaceError) in try folder.signDocuments(files, as: signer, identity: identity) }
+        let signed = try folder.openForWriting().signDocuments(files, as: signer, identity: identity)
         if signed.isEmpty {
             print("这些文件此前已由\(what)签署，无需重复。Already signed.")
         }
@@ -75,10 +75,10 @@ struct SignMinutes: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let state = try perform { () throws(WorkspaceError) in try folder.stateForDocuments() }
+        let folder = try session.folder
+        let state = try folder.stateForDocuments()
         let renderer = try options.renderer()
-        let minutes = try documents { () throws(DocumentsError) in try renderer.minutes(state, format: options.documentFormat) }
+        let minutes = try renderer.minutes(state, format: options.documentFormat)
         try options.sign([DocumentFile(name: minutes.fileName, bytes: minutes.bytes, document: "minutes")],
                          as: DocumentSigner(rawValue: signer)!, in: folder, what: signer == "host" ? "主持人" : "记录人")
     }
@@ -108,10 +108,10 @@ struct SignForms: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let state = try perform { () throws(WorkspaceError) in try folder.stateForDocuments() }
+        let folder = try session.folder
+        let state = try folder.stateForDocuments()
         let renderer = try options.renderer()
-        let forms = try documents { () throws(DocumentsError) in try renderer.resultForms(state, format: options.documentFormat) }
+        let forms = try renderer.resultForms(state, format: options.documentFormat)
         try options.sign(forms.map { DocumentFile(name: $0.fileName, bytes: $0.bytes, document: "result-form", candidate: $0.candidate) },
                          as: DocumentSigner(rawValue: signer)!, in: folder, what: signer == "host" ? "主持人" : "评委会印章")
     }

@@ -7,6 +7,7 @@ struct Speech: ParsableCommand {
         abstract: "记录委员对申报人的发言摘要。Record a summary of a member's speech on a candidate.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("申报人编号 Candidate id.", valueName: "CANDIDATE"))
     var candidate: String
@@ -18,8 +19,7 @@ struct Speech: ParsableCommand {
     var text: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.recordSpeech(candidate, member: member, text: text)) }
-        print("已记录 \(member) 关于 \(candidate) 的发言")
+        let step = try session.folder.run(.recordSpeech(candidate, member: member, text: text))
+        report(step, json: output.json, "已记录 \(member) 关于 \(candidate) 的发言")
     }
 }

@@ -14,8 +14,7 @@ struct Status: ParsableCommand {
     var json = false
 
     func run() throws {
-        let folder = session.folder
-        let report = try perform { () throws(WorkspaceError) in try folder.status() }
+        let report = try session.folder.status()
         if json {
             printJSON(report)
             return

@@ -8,13 +8,13 @@ struct VoteCancel: ParsableCommand {
         abstract: "取消尚未收到任何选票的本轮投票（R8）。Cancel the open round before its first ballot.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Option(help: "取消原因 Reason.")
     var reason: String
 
     func run() throws {
-        let folder = session.folder
-        try perform { () throws(WorkspaceError) in try folder.run(.cancelRound(reason: reason)) }
-        print("本轮投票已取消：\(reason)")
+        let step = try session.folder.run(.cancelRound(reason: reason))
+        report(step, json: output.json, "本轮投票已取消：\(reason)")
     }
 }

@@ -8,6 +8,7 @@ struct VoteCast: ParsableCommand {
         abstract: "委员本人以 PIN 投电子票（R4）；选票不记名（R5）。Cast a member's own electronic ballot.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Option(help: ArgumentHelp("委员编号 Member id.", valueName: "MEMBER"))
     var member: String
@@ -23,12 +24,8 @@ struct VoteCast: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let pairs = try parsePairs(choices)
-        let notices = try perform { () throws(WorkspaceError) in
-            try folder.castBallot(member: member, pin: pin, choices: SessionFolder.readChoices(pairs))
-        }
-        printNotices(notices)
-        print("\(member) 投票成功（选票已匿名封存，本轮结束时统一计票）")
+        let choices = try readChoices(try parsePairs(choices))
+        let step = try session.folder.openForWriting().castBallot(member: member, pin: pin, choices: choices)
+        report(step, json: output.json, "\(member) 投票成功（选票已匿名封存，本轮结束时统一计票）")
     }
 }

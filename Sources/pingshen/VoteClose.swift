@@ -13,16 +13,15 @@ struct VoteClose: ParsableCommand {
     var json = false
 
     func run() throws {
-        let folder = session.folder
-        let (closed, notices) = try perform { () throws(WorkspaceError) in try folder.closeRound() }
-        printNotices(notices)
+        let step = try session.folder.openForWriting().closeRound()
+        guard case .roundClosed(let closed) = step.event else { return }
+        printNotices(step.notices)
         if json {
             printJSON(closed.tallies)
             return
         }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
         print("第 \(closed.round) 轮投票结束，收回选票 \(closed.returned) 张")
-        for t in closed.tallies { print("  " + describe(t, in: state)) }
+        for t in closed.tallies { print("  " + describe(t, in: step.state)) }
         print("请主持人当场公布结果（pingshen announce）")
     }
 }

@@ -17,7 +17,7 @@ struct VoteKiosk: ParsableCommand {
     static let attempts = 3
 
     func run() throws {
-        let folder = session.folder
+        let folder = try session.folder
         var failures: [MemberID: Int] = [:]
         let terminal = Terminal()
         while true {
@@ -45,7 +45,7 @@ struct VoteKiosk: ParsableCommand {
                 continue
             }
             failures[member] = nil
-            let state = try perform { () throws(WorkspaceError) in try folder.state() }
+            let state = try folder.state()
             print("\(member)（\(state.member(member)?.name ?? "")）：请逐项表决  1 同意  2 不同意  3 弃权  回车 = 空白（不计同意）")
             var choices: [CandidateID: Choice] = [:]
             for id in admitted.opened.candidates {
@@ -64,7 +64,7 @@ struct VoteKiosk: ParsableCommand {
             guard let confirm = terminal.ask("确认提交？\(summary)  [y/N]: ") else { return }
             if confirm.lowercased() == "y" || confirm == "是" {
                 do {
-                    printNotices(try folder.castBallot(member: member, pin: pin, choices: choices))
+                    printNotices(try folder.openForWriting().castBallot(member: member, pin: pin, choices: choices).notices)
                     print("投票成功，谢谢。Thank you, your ballot is in.")
                 } catch {
                     printError(error.description)

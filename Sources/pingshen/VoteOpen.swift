@@ -9,6 +9,7 @@ struct VoteOpen: ParsableCommand {
         abstract: "开始一轮无记名投票；投票人名单此刻确定（R1、R3、R8、R9）。Open a ballot round; the voters are fixed now.")
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Argument(help: ArgumentHelp("本轮表决的申报人（合并表决须投票人相同）Candidates on this sheet.", valueName: "CANDIDATE"))
     var candidates: [String]
@@ -21,10 +22,11 @@ struct VoteOpen: ParsableCommand {
     }
 
     func run() throws {
-        let folder = session.folder
-        let entry = try perform { () throws(WorkspaceError) in try folder.run(.openRound(candidates, paper: paper)) }
-        guard case .roundOpened(let r) = entry.event else { return }
-        print("第 \(r.round) 轮投票开始（\(r.paper ? "纸质" : "电子")）：\(r.candidates.joined(separator: "、"))")
+        let step = try session.folder.openForWriting().openRound(candidates, paper: paper)
+        guard let round = step.state.rounds.last else { return }
+        let r = round.opened
+        report(step, json: output.json, "第 \(r.round) 轮投票开始（\(r.paper ? "纸质" : "电子")）：\(r.candidates.joined(separator: "、"))")
+        guard !output.json else { return }
         print("投票人 \(r.eligible.count) 名：\(r.eligible.joined(separator: " "))")
         for id in r.candidates {
             let n = r.denominators[id]!

@@ -12,6 +12,7 @@ struct VotePaper: ParsableCommand {
         """)
 
     @OptionGroup var session: SessionOptions
+    @OptionGroup var output: JSONOption
 
     @Option(help: "计票人姓名 Teller.")
     var teller: String
@@ -23,18 +24,17 @@ struct VotePaper: ParsableCommand {
     var marks: [String] = []
 
     func run() throws {
-        let folder = session.folder
         var read: [String: [String]] = [:]
         for (id, mark) in try parsePairs(marks) {
             read[id, default: []] += mark.split(separator: "+", omittingEmptySubsequences: true).map(String.init)
         }
-        try perform { () throws(WorkspaceError) in try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: read)) }
-        let state = try perform { () throws(WorkspaceError) in try folder.state() }
-        let status = state.openRound.flatMap { $0.status(ofSheet: sheet) }
-        switch status {
-        case .settled?: print("第 \(sheet) 张：两名计票人录入一致")
-        case .disputed(let tellers)?: print("第 \(sheet) 张：\(tellers.joined(separator: "、")) 录入不一致，请核对原票后重新录入")
-        default: print("第 \(sheet) 张已由 \(teller) 录入，待另一名计票人复录")
+        let step = try session.folder.run(.enterSheet(teller: teller, sheet: sheet, marks: read))
+        let line: String
+        switch step.state.openRound.flatMap({ $0.status(ofSheet: sheet) }) {
+        case .settled?: line = "第 \(sheet) 张：两名计票人录入一致"
+        case .disputed(let tellers)?: line = "第 \(sheet) 张：\(tellers.joined(separator: "、")) 录入不一致，请核对原票后重新录入"
+        default: line = "第 \(sheet) 张已由 \(teller) 录入，待另一名计票人复录"
         }
+        report(step, json: output.json, line)
     }
 }

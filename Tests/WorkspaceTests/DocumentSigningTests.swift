@@ -14,7 +14,7 @@ struct DocumentSigningTests {
         try f.openSigned(present: 20, committee: committee)
         try f.vote(["C01"])
         try f.folder.run(.announce)
-        _ = try f.folder.closeMeeting(recorder: committee.files(committee.secretary))
+        _ = try f.folder.openForWriting().closeMeeting(recorder: committee.files(committee.secretary))
         return f
     }
 
@@ -24,9 +24,9 @@ struct DocumentSigningTests {
     func signMinutes() throws {
         let committee = try Committee()
         let f = try closedMeeting(committee)
-        #expect(try f.folder.signDocuments([minutes], as: .host, identity: committee.files(committee.chair)) == ["out/评审会议记录.html"])
-        #expect(try f.folder.signDocuments([minutes], as: .recorder, identity: committee.files(committee.secretary)) == ["out/评审会议记录.html"])
-        #expect(try f.folder.signDocuments([minutes], as: .host, identity: committee.files(committee.chair)).isEmpty)
+        #expect(try f.folder.openForWriting().signDocuments([minutes], as: .host, identity: committee.files(committee.chair)) == ["out/评审会议记录.html"])
+        #expect(try f.folder.openForWriting().signDocuments([minutes], as: .recorder, identity: committee.files(committee.secretary)) == ["out/评审会议记录.html"])
+        #expect(try f.folder.openForWriting().signDocuments([minutes], as: .host, identity: committee.files(committee.chair)).isEmpty)
         let state = try f.folder.state()
         #expect(state.documents.map(\.value.signer) == ["host", "recorder"])
         let seal = try committee.certificate(committee.seal)
@@ -47,19 +47,19 @@ struct DocumentSigningTests {
         let committee = try Committee()
         let other = try Committee()
         let f = try closedMeeting(committee)
-        _ = try f.folder.signDocuments([minutes], as: .host, identity: committee.files(committee.chair))
+        _ = try f.folder.openForWriting().signDocuments([minutes], as: .host, identity: committee.files(committee.chair))
         let before = try f.journalBytes()
         var changed = minutes
         changed.bytes += Array("<p>补</p>".utf8)
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.signDocuments([changed], as: .recorder, identity: committee.files(committee.secretary)) }
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.signDocuments([minutes], as: .recorder, identity: committee.files(committee.chair)) }
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.signDocuments([minutes], as: .host, identity: other.files(other.chair)) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().signDocuments([changed], as: .recorder, identity: committee.files(committee.secretary)) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().signDocuments([minutes], as: .recorder, identity: committee.files(committee.chair)) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().signDocuments([minutes], as: .host, identity: other.files(other.chair)) }
         let foreignSeal = IdentityFiles(key: other.seal.key, certificate: other.seal.certificate, passphrase: Committee.passphrase)
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.signDocuments([minutes], as: .seal, identity: foreignSeal) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().signDocuments([minutes], as: .seal, identity: foreignSeal) }
         #expect(try f.journalBytes() == before)
         let seal = IdentityFiles(key: committee.seal.key, certificate: committee.seal.certificate, passphrase: Committee.passphrase)
         let form = DocumentFile(name: "评审表-C01.html", bytes: Array("表".utf8), document: "result-form", candidate: "C01")
-        #expect(try f.folder.signDocuments([form], as: .seal, identity: seal) == ["out/评审表-C01.html"])
+        #expect(try f.folder.openForWriting().signDocuments([form], as: .seal, identity: seal) == ["out/评审表-C01.html"])
     }
 
     @Test("papers are signed only after the close, and never for an unsigned drill")
@@ -68,7 +68,7 @@ struct DocumentSigningTests {
         var open = try SessionFixture()
         try open.openSigned(present: 20, committee: committee)
         do {
-            _ = try open.folder.signDocuments([minutes], as: .host, identity: committee.files(committee.chair))
+            _ = try open.folder.openForWriting().signDocuments([minutes], as: .host, identity: committee.files(committee.chair))
             Issue.record("signed before the close")
         } catch {
             #expect(error.rule == .r13)
@@ -77,7 +77,7 @@ struct DocumentSigningTests {
         try drill.open(present: 20)
         try drill.vote(["C01"])
         try drill.folder.run(.announce)
-        _ = try drill.folder.closeMeeting()
-        #expect(throws: WorkspaceError.self) { _ = try drill.folder.signDocuments([minutes], as: .host, identity: committee.files(committee.chair)) }
+        _ = try drill.folder.openForWriting().closeMeeting()
+        #expect(throws: WorkspaceError.self) { _ = try drill.folder.openForWriting().signDocuments([minutes], as: .host, identity: committee.files(committee.chair)) }
     }
 }

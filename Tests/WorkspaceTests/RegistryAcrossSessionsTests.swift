@@ -18,7 +18,7 @@ struct RegistryAcrossSessionsTests {
         #expect(rejected.tallies[0].outcome == .rejected)
         try first.folder.run(.recordReason("C05", "业绩不足"))
         try first.folder.run(.announce)
-        let (_, registered) = try first.folder.closeMeeting()
+        let (_, registered) = try first.folder.openForWriting().closeMeeting()
         #expect(registered == 3)
         let decisions = try Registry(path: registry).decisions()
         #expect(decisions.map(\.candidate) == ["C01", "C02", "C05"])

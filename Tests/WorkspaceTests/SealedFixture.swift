@@ -35,8 +35,8 @@ extension SessionFixture {
     /// A signed meeting: members 1…`count` present, opened by M01 with the chair's identity.
     mutating func openSigned(present count: Int, committee: Committee) throws {
         let ids = (1...count).map { $0 < 10 ? "M0\($0)" : "M\($0)" }
-        for (m, pin) in try folder.checkIn(ids) { pins[m] = pin }
-        _ = try folder.openMeeting(host: "M01", recorder: "王秘书", agenda: [], identity: committee.files(committee.chair),
+        for (m, pin) in try folder.openForWriting().checkIn(ids).pins { pins[m] = pin }
+        _ = try folder.openForWriting().openMeeting(host: "M01", recorder: "王秘书", agenda: [], identity: committee.files(committee.chair),
                                    committeeCertificate: committee.seal.certificate)
     }
 }

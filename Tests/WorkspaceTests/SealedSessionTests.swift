@@ -15,14 +15,14 @@ struct SealedSessionTests {
         try f.openSigned(present: 21, committee: committee)
         try f.vote(["C01", "C02"])
         try f.folder.run(.beginDeliberation(["C03"], opinion: nil))
-        try f.folder.run(.openRound(["C03"], paper: false))
+        try f.folder.openForWriting().openRound(["C03"], paper: false)
         try f.folder.run(.cancelRound(reason: "选票有误"))
-        try f.folder.run(.openRound(["C03"], paper: true))
+        try f.folder.openForWriting().openRound(["C03"], paper: true)
         for teller in ["甲", "乙"] { try f.folder.run(.enterSheet(teller: teller, sheet: 1, marks: ["C03": ["同意"]])) }
-        _ = try f.folder.closeRound()
+        _ = try f.folder.openForWriting().closeRound()
         try f.folder.run(.recordReason("C03", "同意票不足"))
         try f.folder.run(.announce)
-        _ = try f.folder.closeMeeting(recorder: committee.files(committee.secretary))
+        _ = try f.folder.openForWriting().closeMeeting(recorder: committee.files(committee.secretary))
         return f
     }
 
@@ -113,7 +113,7 @@ struct SealedSessionTests {
         let committee = try Committee()
         let other = try Committee()
         var f = try SessionFixture()
-        for (m, pin) in try f.folder.checkIn((1...20).map { $0 < 10 ? "M0\($0)" : "M\($0)" }) { f.pins[m] = pin }
+        for (m, pin) in try f.folder.openForWriting().checkIn((1...20).map { $0 < 10 ? "M0\($0)" : "M\($0)" }).pins { f.pins[m] = pin }
         let before = try f.journalBytes()
         let cases: [(IdentityFiles, String)] = [
             (IdentityFiles(key: committee.chair.key, certificate: committee.chair.certificate, passphrase: "wrong"), "口令"),
@@ -123,7 +123,7 @@ struct SealedSessionTests {
         ]
         for (files, words) in cases {
             do {
-                _ = try f.folder.openMeeting(host: "M01", recorder: "王秘书", agenda: [], identity: files,
+                _ = try f.folder.openForWriting().openMeeting(host: "M01", recorder: "王秘书", agenda: [], identity: files,
                                              committeeCertificate: committee.seal.certificate)
                 Issue.record("an opening with a bad identity was accepted")
             } catch {
@@ -146,9 +146,9 @@ struct SealedSessionTests {
         try key.write(to: dir + "/expired.key", passphrase: Committee.passphrase)
         try Array(certificate.pem.utf8).write(to: dir + "/expired.pem")
         var f = try SessionFixture()
-        for (m, pin) in try f.folder.checkIn((1...20).map { $0 < 10 ? "M0\($0)" : "M\($0)" }) { f.pins[m] = pin }
+        for (m, pin) in try f.folder.openForWriting().checkIn((1...20).map { $0 < 10 ? "M0\($0)" : "M\($0)" }).pins { f.pins[m] = pin }
         #expect(throws: WorkspaceError.self) {
-            _ = try f.folder.openMeeting(host: "M01", recorder: "王秘书", agenda: [],
+            _ = try f.folder.openForWriting().openMeeting(host: "M01", recorder: "王秘书", agenda: [],
                                          identity: IdentityFiles(key: dir + "/expired.key", certificate: dir + "/expired.pem", passphrase: Committee.passphrase),
                                          committeeCertificate: committee.seal.certificate)
         }
@@ -160,12 +160,12 @@ struct SealedSessionTests {
         var f = try SessionFixture()
         try f.openSigned(present: 20, committee: committee)
         try f.folder.run(.beginDeliberation(["C01"], opinion: nil))
-        try f.folder.run(.openRound(["C01"], paper: false))
+        try f.folder.openForWriting().openRound(["C01"], paper: false)
         let forged = try BlindSigningKey.generate()
         try DurableFile.replace(f.folder.path + "/keys/round-1.key", with: try forged.transientPEM(), mode: 0o600)
         let before = try f.journalBytes()
         do {
-            try f.folder.castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C01": .yes])
+            try f.folder.openForWriting().castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C01": .yes])
             Issue.record("a cast under a forged round key was accepted")
         } catch {
             #expect(error.description.contains("伪造"))
@@ -180,9 +180,9 @@ struct SealedSessionTests {
         try f.openSigned(present: 20, committee: committee)
         let first = try f.vote(["C01"])
         try f.folder.run(.beginDeliberation(["C02"], opinion: nil))
-        try f.folder.run(.openRound(["C02"], paper: false))
-        try f.folder.castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C02": .yes])
-        try f.folder.castBallot(member: "M03", pin: f.pins["M03"]!, choices: ["C02": .no])
+        try f.folder.openForWriting().openRound(["C02"], paper: false)
+        try f.folder.openForWriting().castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C02": .yes])
+        try f.folder.openForWriting().castBallot(member: "M03", pin: f.pins["M03"]!, choices: ["C02": .no])
         let spool = BallotSpool(folder: f.folder, round: 2)
         let text = JournalText(bytes: try #require(try DurableFile.read(spool.path)))
         let line1 = Array(text.line(0)) + [0x0A]
@@ -198,11 +198,11 @@ struct SealedSessionTests {
         let before = try f.journalBytes()
         for second in [line1, try EntryCoding.encodeValue(moved) + [0x0A], try EntryCoding.encodeValue(foreign) + [0x0A]] {
             try DurableFile.replace(spool.path, with: line1 + second, mode: 0o600)
-            #expect(throws: WorkspaceError.self) { _ = try f.folder.closeRound() }
+            #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().closeRound() }
             #expect(try f.journalBytes() == before)
         }
         try DurableFile.replace(spool.path, with: text.bytes, mode: 0o600)
-        #expect(try f.folder.closeRound().0.returned == 2)
+        #expect(try f.folder.openForWriting().closeRound().closedRound!.returned == 2)
     }
 
     @Test("a signed meeting closes only with the recorder's identity; an interrupted close can be finished")
@@ -213,11 +213,11 @@ struct SealedSessionTests {
         try f.vote(["C01"])
         try f.folder.run(.announce)
         let before = try f.journalBytes()
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.closeMeeting(recorder: nil) }
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.closeMeeting(recorder: committee.files(committee.chair)) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().closeMeeting(recorder: nil) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().closeMeeting(recorder: committee.files(committee.chair)) }
         #expect(try f.journalBytes() == before)
         let sessionKey = try #require(try DurableFile.read(f.folder.path + "/keys/session.key"))
-        _ = try f.folder.closeMeeting(recorder: committee.files(committee.secretary))
+        _ = try f.folder.openForWriting().closeMeeting(recorder: committee.files(committee.secretary))
         #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/keys/session.key"))
         let sealed = try f.journalBytes()
         // A crash after the close's entry, before its checkpoint: the checkpoint line is missing and
@@ -227,7 +227,7 @@ struct SealedSessionTests {
         try DurableFile.replace(f.folder.path + "/keys/session.key", with: sessionKey, mode: 0o600)
         #expect(try !f.folder.state().isSealedAfterClose)
         #expect(throws: WorkspaceError.self) { try f.folder.run(.recordMatter("会后补记", handling: nil)) }
-        _ = try f.folder.closeMeeting(recorder: committee.files(committee.secretary))
+        _ = try f.folder.openForWriting().closeMeeting(recorder: committee.files(committee.secretary))
         #expect(try f.folder.state().isSealedAfterClose)
         #expect(JournalText(bytes: try f.journalBytes()).lines.count == JournalText(bytes: sealed).lines.count)
         #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/keys/session.key"))
@@ -259,7 +259,7 @@ struct SealedSessionTests {
         var f = try SessionFixture()
         try f.openSigned(present: 20, committee: committee)
         try f.folder.run(.beginDeliberation(["C01"], opinion: nil))
-        try f.folder.run(.openRound(["C01"], paper: false))
+        try f.folder.openForWriting().openRound(["C01"], paper: false)
         let text = try f.folder.journal.read()
         var line = String(decoding: text.line(text.lines.count - 1), as: UTF8.self)
         let entry = try EntryCoding.decode(Array(line.utf8))
@@ -279,7 +279,7 @@ struct SealedSessionTests {
         var bytes = Array(text.bytes[..<text.lines.last!.lowerBound]) + Array(line.utf8) + [0x0A]
         try DurableFile.replace(f.journalPath, with: bytes)
         do {
-            try f.folder.castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C01": .yes])
+            try f.folder.openForWriting().castBallot(member: "M02", pin: f.pins["M02"]!, choices: ["C01": .yes])
             Issue.record("an append after a changed checkpoint was accepted")
         } catch {
             #expect(error.description.contains("完整性"), "\(error)")

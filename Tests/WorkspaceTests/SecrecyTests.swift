@@ -13,13 +13,13 @@ struct SecrecyTests {
         var f = try SessionFixture()
         try f.open(present: 21)
         try f.folder.run(.beginDeliberation(["C01", "C02"], opinion: nil))
-        try f.folder.run(.openRound(["C01", "C02"], paper: false))
+        try f.folder.openForWriting().openRound(["C01", "C02"], paper: false)
         for i in order {
             let m = i < 10 ? "M0\(i)" : "M\(i)"
             let choices: [CandidateID: Choice] = i % 3 == 0 ? ["C01": .no, "C02": .yes] : ["C01": .yes, "C02": i % 2 == 0 ? .abstain : .yes]
-            try f.folder.castBallot(member: m, pin: f.pins[m]!, choices: choices)
+            try f.folder.openForWriting().castBallot(member: m, pin: f.pins[m]!, choices: choices)
         }
-        let (closed, _) = try f.folder.closeRound()
+        let closeStep = try f.folder.openForWriting().closeRound(); let (closed, _) = (closeStep.closedRound!, closeStep.notices)
         let text = try f.folder.journal.read()
         let lines = text.lines.indices.map { String(decoding: text.line($0), as: UTF8.self) }
         return (lines, closed, try f.folder.state().session)

@@ -36,7 +36,7 @@ struct SessionFixture {
     /// Signs members 1…`count` in and opens the meeting under M01.
     mutating func open(present count: Int) throws {
         let ids = (1...count).map { $0 < 10 ? "M0\($0)" : "M\($0)" }
-        for (m, pin) in try folder.checkIn(ids) { pins[m] = pin }
+        for (m, pin) in try folder.openForWriting().checkIn(ids).pins { pins[m] = pin }
         try folder.run(.openMeeting(host: "M01", recorder: "王秘书", agenda: [], seal: nil))
     }
 
@@ -45,13 +45,13 @@ struct SessionFixture {
     @discardableResult
     func vote(_ candidates: [CandidateID], against: Int = 0) throws -> RoundClosed {
         try folder.run(.beginDeliberation(candidates, opinion: "初审意见"))
-        try folder.run(.openRound(candidates, paper: false))
+        try folder.openForWriting().openRound(candidates, paper: false)
         let voters = try folder.state().openRound!.opened.eligible
         for (i, m) in voters.enumerated() {
             let choice: Choice = i >= voters.count - against ? .no : .yes
-            try folder.castBallot(member: m, pin: pins[m]!, choices: Dictionary(uniqueKeysWithValues: candidates.map { ($0, choice) }))
+            try folder.openForWriting().castBallot(member: m, pin: pins[m]!, choices: Dictionary(uniqueKeysWithValues: candidates.map { ($0, choice) }))
         }
-        return try folder.closeRound().0
+        return try folder.openForWriting().closeRound().closedRound!
     }
 }
 

@@ -29,9 +29,9 @@ struct SessionFolderTests {
         var f = try SessionFixture()
         try f.open(present: 20)
         let before = try f.journalBytes()
-        #expect(throws: WorkspaceError.self) { try f.folder.run(.openRound(["C01"], paper: false)) }
-        #expect(throws: WorkspaceError.self) { try f.folder.castBallot(member: "M02", pin: "000000", choices: ["C01": .yes]) }
-        #expect(throws: WorkspaceError.self) { _ = try f.folder.checkIn(["M99"]) }
+        #expect(throws: WorkspaceError.self) { try f.folder.openForWriting().openRound(["C01"], paper: false) }
+        #expect(throws: WorkspaceError.self) { try f.folder.openForWriting().castBallot(member: "M02", pin: "000000", choices: ["C01": .yes]) }
+        #expect(throws: WorkspaceError.self) { _ = try f.folder.openForWriting().checkIn(["M99"]).pins }
         do {
             try f.folder.run(.openMeeting(host: "M01", recorder: "x", agenda: [], seal: nil))
         } catch {
@@ -57,8 +57,8 @@ struct SessionFolderTests {
         var f = try SessionFixture(clock: FixedClock("2026-11-26T10:00:00+08:00"))
         try f.open(present: 20)
         let earlier = SessionFolder(path: f.folder.path, clock: FixedClock("2026-11-26T09:00:00+08:00"))
-        let entry = try earlier.run(.reportMaterials("报告"))
-        #expect(entry.at == "2026-11-26T10:00:00+08:00")
+        let step = try earlier.run(.reportMaterials("报告"))
+        #expect(step.entry.at == "2026-11-26T10:00:00+08:00")
     }
 
     @Test("a torn last line is reported, blocks appends, and repair sets it aside and records it")
@@ -78,14 +78,14 @@ struct SessionFolderTests {
         }
         #expect(try f.journalBytes() == intact + torn)
 
-        let kept = try #require(try f.folder.repair())
+        let kept = try #require(try f.folder.openForWriting().repair())
         #expect(try DurableFile.read(f.folder.path + "/" + kept) == torn)
         let entries = try f.entries()
         guard case .journalRepaired(let r) = entries.last!.event else { Issue.record("no repair entry"); return }
         #expect(r.discardedBytes == torn.count && r.keptIn == kept)
         #expect(Array(try f.journalBytes().prefix(intact.count)) == intact)
         try f.folder.run(.reportMaterials("报告"))
-        #expect(try f.folder.repair() == nil)
+        #expect(try f.folder.openForWriting().repair() == nil)
     }
 
     @Test("a damaged complete line is an error naming its line number", arguments: [2, 3])

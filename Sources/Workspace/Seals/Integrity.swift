@@ -13,11 +13,11 @@ import Seal
 /// checkpoint, or swapping the session key, is found here; the inspector's verifier
 /// (`pingshen verify`) checks every checkpoint and everything else.
 enum Integrity {
-    static func check(_ loaded: SessionFolder.Loaded) throws(WorkspaceError) {
-        guard let seal = loaded.state.seal else { return }
-        let opened = loaded.state.openedAt.flatMap(ShanghaiTime.parse).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    static func check(_ state: SessionState, tree: MerkleTree) throws(WorkspaceError) {
+        guard let seal = state.seal else { return }
+        let opened = state.openedAt.flatMap(ShanghaiTime.parse).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         let sessionKey = try statementKey(seal, at: opened ?? Date())
-        guard let (seq, last) = loaded.state.checkpoints.last else { return }
+        guard let (seq, last) = state.checkpoints.last else { return }
         let problem = { (zh: String, en: String) -> WorkspaceError in
             .damaged("日志完整性检查失败（第 \(seq) 条检查点）：\(zh)。日志可能被改动，请停止操作并报告监督人员",
                      "the journal fails its integrity check (checkpoint entry \(seq)): \(en). It may have been altered; stop and tell the inspectors")
@@ -30,7 +30,7 @@ enum Integrity {
             throw problem("检查点的起点或大小与其位置不符", "the checkpoint's origin or size does not fit its place")
         }
         let root: TreeHash
-        do { root = try JournalTree(loaded.text).root(ofSize: UInt64(seq - 1)) } catch {
+        do { root = try tree.root(ofSize: UInt64(seq - 1)) } catch {
             throw problem("无法计算日志根哈希：\(error)", "cannot compute the journal root: \(error)")
         }
         guard root == signed.checkpoint.root else {

@@ -6,26 +6,52 @@ import Seal
 /// A round's ballot credentials (RFC 9474, RSABSSA-SHA384-PSS-Randomized).
 ///
 /// At `vote open` a fresh RSA key is made for the round; its public half goes into the
-/// journal, its private half waits in `keys/round-N.key` (0600) until the round closes, when it
-/// is destroyed. Casting a ballot runs both sides in one step: the member's side prepares and
-/// blinds the ballot's message, the session's side signs the blinded message (journaling only
-/// its hash, with the member's id), and the member's side finalizes the signature into the
-/// ballot — which carries no member id. The blinding factor is discarded, so nothing stored
-/// links the issue to the ballot.
-public struct RoundCredentials {
-    let folder: SessionFolder
-    let round: Int
+/// journal, its private half waits in the key store until the round closes, when it is
+/// destroyed. A ballot cast at the laptop runs both sides: the member's side prepares and
+/// blinds the ballot's message (``blind(_:session:round:key:)``), `Review` accepts the cast with
+/// the blinded message's hash, the session's side signs the blinded message and the member's side
+/// finalizes the signature into the ballot (``finish(_:with:)``) — which carries no member id.
+/// The blinding factor is discarded, so nothing stored links the issue to the ballot.
+public enum RoundCredentials {
+    /// A ballot message prepared and blinded on the member's side, not yet signed.
+    struct BlindedBallot {
+        let choices: [CandidateID: Choice]
+        let nonce: String
+        let message: [UInt8]
+        let prepared: [UInt8]
+        let blinding: BlindingResult
+        /// SHA-256 (hex) of the blinded message: what the journal's `ballot.issued` records.
+        var blindedHash: String { Digest.sha256Hex(blinding.blindedMessage) }
+    }
 
-    var path: String { folder.keysDirectory + "/round-\(round).key" }
-
-    /// Makes and stores the round's key; returns the public half for the journal.
-    func create() throws(WorkspaceError) -> String {
+    /// The member's side: the ballot message for `choices` with a fresh nonce, prepared and blinded.
+    static func blind(_ choices: [CandidateID: Choice], session: String, round: Int, key: BlindVerifyingKey) throws(WorkspaceError) -> BlindedBallot {
+        let nonce = Digest.hex(SecureRandom.bytes(16))
+        let message = BallotMessage.bytes(session: session, round: round, choices: choices, nonce: nonce)
+        let prepared = key.prepare(message)
         do {
-            let key = try BlindSigningKey.generate()
-            try folder.ensureKeysDirectory()
-            try DurableFile.replace(path, with: try key.transientPEM(), mode: 0o600)
-            return Base64Text.encode(key.publicKey.subjectPublicKeyInfo)
-        } catch let e as FileError { throw .file(e) } catch {
+            return BlindedBallot(choices: choices, nonce: nonce, message: message, prepared: prepared, blinding: try key.blind(prepared))
+        } catch {
+            throw .damaged("无法盲化选票：\(error)", "cannot blind the ballot: \(error)")
+        }
+    }
+
+    /// The session's side signs the blinded message; the member's side unblinds and checks it.
+    static func finish(_ blinded: BlindedBallot, with key: BlindSigningKey) throws(WorkspaceError) -> Ballot {
+        do {
+            let blindSignature = try key.blindSign(blinded.blinding.blindedMessage)
+            let signature = try key.publicKey.finalize(blindSignature, for: blinded.prepared, inverse: blinded.blinding.inverse)
+            return Ballot(id: Digest.sha256Hex(blinded.message), choices: blinded.choices, nonce: blinded.nonce,
+                          prefix: Digest.hex(blinded.prepared.prefix(blinded.prepared.count - blinded.message.count)),
+                          signature: Base64Text.encode(signature))
+        } catch {
+            throw .damaged("签发投票凭证失败：\(error)", "issuing the ballot credential failed: \(error)")
+        }
+    }
+
+    /// A fresh round key, made before the round's opening is judged.
+    static func makeKey() throws(WorkspaceError) -> BlindSigningKey {
+        do { return try BlindSigningKey.generate() } catch {
             throw .damaged("无法生成本轮投票凭证密钥：\(error)", "cannot make the round's credential key: \(error)")
         }
     }
@@ -40,56 +66,12 @@ public struct RoundCredentials {
         }
     }
 
-    /// The stored private key, checked against the journal's public half.
-    func signingKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindSigningKey {
-        let bytes: [UInt8]?
-        do { bytes = try DurableFile.read(path) } catch { throw .file(error) }
-        guard let bytes else {
-            throw .damaged("第 \(round) 轮的凭证密钥 \(path) 不存在", "round \(round)'s credential key \(path) is missing")
-        }
-        do {
-            let key = try BlindSigningKey(transientPEM: bytes)
-            guard Base64Text.encode(key.publicKey.subjectPublicKeyInfo) == opened.credentialKey else {
-                throw WorkspaceError.damaged("第 \(round) 轮的凭证密钥与日志中的公钥不一致（伪造的轮次密钥？）",
-                                             "round \(round)'s credential key does not match the journal's public key (a forged round key?)")
-            }
-            return key
-        } catch let e as WorkspaceError { throw e } catch {
-            throw .damaged("第 \(round) 轮的凭证密钥已损坏：\(error)", "round \(round)'s credential key is damaged: \(error)")
-        }
-    }
-
-    /// One member's ballot with its credential, and the hash of the blinded message to journal.
-    func issue(_ choices: [CandidateID: Choice], session: String, opened: RoundOpened) throws(WorkspaceError) -> (ballot: Ballot, blinded: String) {
-        let key = try signingKey(opened)
-        let nonce = Digest.hex(SecureRandom.bytes(16))
-        let message = BallotMessage.bytes(session: session, round: round, choices: choices, nonce: nonce)
-        do {
-            // The member's side.
-            let prepared = key.publicKey.prepare(message)
-            let blinding = try key.publicKey.blind(prepared)
-            // The session's side: it sees only the blinded message.
-            let blindSignature = try key.blindSign(blinding.blindedMessage)
-            // The member's side again: unblind and check.
-            let signature = try key.publicKey.finalize(blindSignature, for: prepared, inverse: blinding.inverse)
-            let ballot = Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce,
-                                prefix: Digest.hex(prepared.prefix(prepared.count - message.count)), signature: Base64Text.encode(signature))
-            return (ballot, Digest.sha256Hex(blinding.blindedMessage))
-        } catch {
-            throw .damaged("签发投票凭证失败：\(error)", "issuing the ballot credential failed: \(error)")
-        }
-    }
-
     /// Whether `ballot` carries a valid credential of this round for its own content.
     public static func verify(_ ballot: Ballot, session: String, round: Int, key: BlindVerifyingKey) -> Bool {
         guard let prefixHex = ballot.prefix, let prefix = hexBytes(prefixHex), prefix.count == 32,
               let signatureText = ballot.signature, let signature = Base64Text.decode(signatureText) else { return false }
         let message = BallotMessage.bytes(session: session, round: round, choices: ballot.choices, nonce: ballot.nonce)
         return key.isValidSignature(signature, for: prefix + message)
-    }
-
-    func destroy() throws(WorkspaceError) {
-        do { try DurableFile.remove(path) } catch { throw .file(error) }
     }
 }
 

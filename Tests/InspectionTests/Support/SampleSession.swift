@@ -37,7 +37,7 @@ struct SampleSession: @unchecked Sendable {
     static func ids(_ numbers: [Int]) -> [MemberID] { numbers.map { $0 < 10 ? "M0\($0)" : "M\($0)" } }
 
     mutating func checkIn(_ members: [MemberID], at time: String) throws {
-        for (m, pin) in try at(time).checkIn(members) { pins[m] = pin }
+        for (m, pin) in try at(time).openForWriting().checkIn(members).pins { pins[m] = pin }
     }
 
     func run(_ command: Command, at time: String) throws {
@@ -46,7 +46,7 @@ struct SampleSession: @unchecked Sendable {
 
     func open(host: MemberID, at time: String) throws {
         if let committee {
-            _ = try at(time).openMeeting(host: host, recorder: "王秘书", agenda: [], identity: committee.files(committee.chairPaths), committeeCertificate: nil)
+            _ = try at(time).openForWriting().openMeeting(host: host, recorder: "王秘书", agenda: [], identity: committee.files(committee.chairPaths), committeeCertificate: nil)
         } else {
             try run(.openMeeting(host: host, recorder: "王秘书", agenda: [], seal: nil), at: time)
         }
@@ -62,22 +62,22 @@ struct SampleSession: @unchecked Sendable {
             for (c, p) in plan {
                 if index < p.yes { choices[c] = .yes } else if index < p.yes + p.no { choices[c] = .no } else if index < p.yes + p.no + p.abstain { choices[c] = .abstain }
             }
-            try folder.castBallot(member: member, pin: pins[member]!, choices: choices)
+            try folder.openForWriting().castBallot(member: member, pin: pins[member]!, choices: choices)
         }
     }
 
     /// One electronic round for `candidates`, opened and closed at the given times.
     func electronicRound(_ candidates: [CandidateID], _ plan: [CandidateID: (yes: Int, no: Int, abstain: Int)], open: String, close: String, skip: Set<MemberID> = []) throws {
-        _ = try at(open).openRound(candidates, paper: false)
+        _ = try at(open).openForWriting().openRound(candidates, paper: false)
         try castAll(plan, skip: skip, at: open)
-        _ = try at(close).closeRound()
+        _ = try at(close).openForWriting().closeRound()
     }
 
     func close(at time: String) throws {
         if let committee {
-            _ = try at(time).closeMeeting(recorder: committee.files(committee.secretaryPaths))
+            _ = try at(time).openForWriting().closeMeeting(recorder: committee.files(committee.secretaryPaths))
         } else {
-            _ = try at(time).closeMeeting(recorder: nil)
+            _ = try at(time).openForWriting().closeMeeting(recorder: nil)
         }
     }
 

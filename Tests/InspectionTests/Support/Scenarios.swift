@@ -28,11 +28,11 @@ enum Scenarios {
         try s.run(.recordReason("C05", "同意票未达到三分之二。"), at: "10:15")
         try s.checkIn(["M10"], at: "10:20")
         try s.run(.beginDeliberation(["C06", "C07", "C08", "C09"], opinion: nil), at: "10:25")
-        _ = try s.at("10:40").openRound(["C06", "C07", "C08", "C09"], paper: true)
+        _ = try s.at("10:40").openForWriting().openRound(["C06", "C07", "C08", "C09"], paper: true)
         try paperSheets(s, at: "10:40")
-        _ = try s.at("11:05").closeRound()
+        _ = try s.at("11:05").openForWriting().closeRound()
         try s.run(.beginDeliberation(["C10", "C11", "C12"], opinion: nil), at: "11:10")
-        _ = try s.at("11:15").openRound(["C10", "C11", "C12"], paper: false)
+        _ = try s.at("11:15").openForWriting().openRound(["C10", "C11", "C12"], paper: false)
         try s.run(.cancelRound(reason: "选票印制有误"), at: "11:16")
         try s.electronicRound(["C10", "C11", "C12"], ["C10": (17, 3, 2), "C11": (21, 1, 0), "C12": (18, 2, 1)], open: "11:20", close: "11:30", skip: ["M23"])
         try s.run(.beginDeliberation(["C13", "C14"], opinion: nil), at: "11:35")
@@ -93,7 +93,7 @@ enum Scenarios {
         try s.checkIn(["M05"], at: "14:29")
         try s.electronicRound(["C02"], ["C02": (14, 2, 0)], open: "14:30", close: "14:35")
         try s.run(.beginDeliberation(["C03", "C04", "C05"], opinion: nil), at: "14:40")
-        _ = try s.at("14:50").openRound(["C03", "C04", "C05"], paper: true)
+        _ = try s.at("14:50").openForWriting().openRound(["C03", "C04", "C05"], paper: true)
         let folder = s.at("14:50")
         for sheet in 1...18 {
             var marks: [CandidateID: [String]] = ["C03": ["同意"], "C04": [sheet <= 13 ? "同意" : "弃权"], "C05": [sheet <= 4 ? "同意" : "不同意"]]
@@ -101,7 +101,7 @@ enum Scenarios {
             if sheet == 17 { marks["C03"] = [] }
             for teller in ["甲", "乙"] { try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: marks)) }
         }
-        _ = try s.at("15:05").closeRound()
+        _ = try s.at("15:05").openForWriting().closeRound()
         let state = try s.at("15:06").state()
         for c in state.countedInOrder where state.progress[c]!.result == .rejected && state.progress[c]!.reasons.isEmpty {
             try s.run(.recordReason(c, "业绩条件不足。"), at: "15:06")
