@@ -63,5 +63,8 @@ let package = Package(
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
         .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
+        // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
+        // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
+        .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records"]),
     ]
 )
