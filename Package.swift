@@ -19,14 +19,17 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "Seal", dependencies: ["COpenSSL"]),
+        // Durable whole-file writes, the session lock and the ustar archive: plain POSIX files,
+        // shared by the session, the journal and the verifier.
+        .target(name: "FileSystem"),
         .target(name: "Records"),
-        .target(name: "Journal", dependencies: ["Seal"]),
+        .target(name: "Journal", dependencies: ["Seal", "FileSystem"]),
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
-        .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "Journal", "Records", "Review", "Bundled"]),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "FileSystem"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
@@ -41,7 +44,10 @@ let package = Package(
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Documents", "Inspection"]),
+        .executableTarget(
+            name: "pingshen-bench",
+            dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "FileSystem", "Documents", "Inspection"]
+        ),
 
         // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.
         .executableTarget(name: "EmbedTool"),
@@ -55,7 +61,8 @@ let package = Package(
         ),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "FileSystem"]),
+        .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
         .testTarget(
             name: "DocumentsTests",
