@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 extension SessionFolder {
     /// Closes the meeting (R12–R14) and appends its decisions to the committee registry.
@@ -43,7 +44,7 @@ extension SessionFolder {
             throw .badInput(ImportError(file: "--recorder-key", "签名会议结束时须提供记录人的证书和私钥（--recorder-cert、--recorder-key），由其副署最终检查点",
                                         "closing a signed meeting needs the recorder's certificate and key (--recorder-cert, --recorder-key) to cosign the final checkpoint"))
         }
-        guard let der = Base64Text.decode(state.seal!.committeeCertificate), let committee = try? Certificate(der: der) else {
+        guard let der = Base64.decode(state.seal!.committeeCertificate), let committee = try? Certificate(der: der) else {
             throw .damaged("开会时记录的评委会印章证书无法读取", "the committee certificate recorded at the opening cannot be read")
         }
         let identity = try Credentials.identity(files, role: .secretary, committee: committee)

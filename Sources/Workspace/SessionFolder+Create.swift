@@ -6,6 +6,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// The files a session is founded on.
 public struct SessionSources: Sendable {

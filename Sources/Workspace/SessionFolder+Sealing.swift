@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 extension SessionFolder {
     /// Writes the checkpoint an interrupted command left owing (crash after its entry, before the
@@ -68,7 +69,7 @@ extension SessionFolder {
             let text = OpeningStatement.text(state: state, host: host, recorder: recorder, sessionKey: sessionKey.publicKey,
                                              origin: origin, keyName: keyName)
             let seal = MeetingSeal(
-                committeeCertificate: Base64Text.encode(committee.der), sessionKey: Base64Text.encode(sessionKey.publicKey.subjectPublicKeyInfo),
+                committeeCertificate: Base64.encode(committee.der), sessionKey: Base64.encode(sessionKey.publicKey.subjectPublicKeyInfo),
                 algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName,
                 statement: try StatementSigning.sign(text, by: hostIdentity))
             let event = try judge(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal), state)

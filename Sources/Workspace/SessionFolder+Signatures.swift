@@ -4,6 +4,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// Who signs a paper, and with which role's certificate.
 public enum DocumentSigner: String, Sendable, CaseIterable {
@@ -50,7 +51,7 @@ extension SessionFolder {
                 throw .rejected(.refused(Refusal(.r13, "会议尚未结束，会议记录与评审表须在会议结束、记录完整后签署",
                                                  "the meeting has not closed; minutes and forms are signed once it has and they are complete")))
             }
-            guard let seal = state.seal, let committeeDER = Base64Text.decode(seal.committeeCertificate),
+            guard let seal = state.seal, let committeeDER = Base64.decode(seal.committeeCertificate),
                   let committee = try? Certificate(der: committeeDER) else {
                 throw .invalid("这是未签名的演练会议，其文件不能签署", "this was an unsigned drill; its papers cannot be signed")
             }
@@ -86,7 +87,7 @@ extension SessionFolder {
                 let record = DocumentSigned(
                     document: file.document, candidate: file.candidate, file: relative, sha256: Digest.sha256Hex(file.bytes),
                     signatureFile: signatureFile, signatureSHA256: Digest.sha256Hex(signature.der), signer: signer.rawValue,
-                    certificate: Base64Text.encode(identity.certificate.der))
+                    certificate: Base64.encode(identity.certificate.der))
                 let entry = try write(try judge(.recordDocumentSignature(record), current), after: current)
                 do throws(ReplayError) { try current.apply(entry) } catch { throw .damaged(error.description, error.description) }
                 signed.append(relative)

@@ -3,6 +3,7 @@ import Foundation
 import Journal
 import Records
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// `SessionFolder.founding(from:)` and `create(at:from:)`: the files checked against each other,

@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// A round's ballot credentials (RFC 9474, RSABSSA-SHA384-PSS-Randomized).
 ///
@@ -25,7 +26,7 @@ public struct RoundCredentials {
             let key = try BlindSigningKey.generate()
             try folder.ensureKeysDirectory()
             try DurableFile.replace(path, with: try key.transientPEM(), mode: 0o600)
-            return Base64Text.encode(key.publicKey.subjectPublicKeyInfo)
+            return Base64.encode(key.publicKey.subjectPublicKeyInfo)
         } catch let e as FileError { throw .file(e) } catch {
             throw .damaged("无法生成本轮投票凭证密钥：\(error)", "cannot make the round's credential key: \(error)")
         }
@@ -33,7 +34,7 @@ public struct RoundCredentials {
 
     /// The public key the journal holds for the round.
     public static func publicKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindVerifyingKey {
-        guard let text = opened.credentialKey, let der = Base64Text.decode(text) else {
+        guard let text = opened.credentialKey, let der = Base64.decode(text) else {
             throw .damaged("第 \(opened.round) 轮没有投票凭证公钥", "round \(opened.round) has no credential key")
         }
         do { return try BlindVerifyingKey(subjectPublicKeyInfo: der) } catch {
@@ -50,7 +51,7 @@ public struct RoundCredentials {
         }
         do {
             let key = try BlindSigningKey(transientPEM: bytes)
-            guard Base64Text.encode(key.publicKey.subjectPublicKeyInfo) == opened.credentialKey else {
+            guard Base64.encode(key.publicKey.subjectPublicKeyInfo) == opened.credentialKey else {
                 throw WorkspaceError.damaged("第 \(round) 轮的凭证密钥与日志中的公钥不一致（伪造的轮次密钥？）",
                                              "round \(round)'s credential key does not match the journal's public key (a forged round key?)")
             }
@@ -74,7 +75,7 @@ public struct RoundCredentials {
             // The member's side again: unblind and check.
             let signature = try key.publicKey.finalize(blindSignature, for: prepared, inverse: blinding.inverse)
             let ballot = Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce,
-                                prefix: Digest.hex(prepared.prefix(prepared.count - message.count)), signature: Base64Text.encode(signature))
+                                prefix: Digest.hex(prepared.prefix(prepared.count - message.count)), signature: Base64.encode(signature))
             return (ballot, Digest.sha256Hex(blinding.blindedMessage))
         } catch {
             throw .damaged("签发投票凭证失败：\(error)", "issuing the ballot credential failed: \(error)")
@@ -84,7 +85,7 @@ public struct RoundCredentials {
     /// Whether `ballot` carries a valid credential of this round for its own content.
     public static func verify(_ ballot: Ballot, session: String, round: Int, key: BlindVerifyingKey) -> Bool {
         guard let prefixHex = ballot.prefix, let prefix = hexBytes(prefixHex), prefix.count == 32,
-              let signatureText = ballot.signature, let signature = Base64Text.decode(signatureText) else { return false }
+              let signatureText = ballot.signature, let signature = Base64.decode(signatureText) else { return false }
         let message = BallotMessage.bytes(session: session, round: round, choices: ballot.choices, nonce: ballot.nonce)
         return key.isValidSignature(signature, for: prefix + message)
     }

@@ -2,6 +2,7 @@ import FileSystem
 import Journal
 import Records
 import Seal
+import TextFormats
 
 /// The session key: fresh for each signed meeting, it signs the journal's checkpoints from the
 /// opening to the close, and is destroyed once the final checkpoint is written.
@@ -34,7 +35,7 @@ struct SessionKey {
         }
         do {
             let key = try SigningKey(transientPEM: bytes)
-            guard Base64Text.encode(key.publicKey.subjectPublicKeyInfo) == seal.sessionKey else {
+            guard Base64.encode(key.publicKey.subjectPublicKeyInfo) == seal.sessionKey else {
                 throw WorkspaceError.damaged("会议密钥与开会声明中绑定的不一致", "the session key differs from the one the opening statement bound")
             }
             return key
