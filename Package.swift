@@ -30,9 +30,11 @@ let package = Package(
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", dependencies: ["TextFormats"], plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "TextFormats", "Journal", "Records", "Review", "Bundled"]),
+        // glibc's allocator settings (mallopt, <malloc.h>) for the verifier's batches.
+        .target(name: "CHeap"),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "FileSystem"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "FileSystem", "CHeap"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
@@ -73,6 +75,6 @@ let package = Package(
             dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "FileSystem"]),
     ]
 )
