@@ -71,11 +71,17 @@ public struct DocumentRenderer: Sendable {
             let rows = view.rows.map(\.cells)
             return RenderedDocument(fileName: DocumentKind.overview.fileName(.csv), text: Self.csv(header: view.columns, rows: rows))
         }
-        var fields = view.fields(rows: [])
-        let section = RowSection(rows: view.rows, fallback: fields, contentType: format == .html ? "HTML" : "MARKDOWN",
-                                 library: templates.library)
-        fields["rows"] = section.lambda
-        return try render(fields, .overview, format)
+        return try overview(view, format: format).document
+    }
+
+    /// The 一览表 of `view` in `format` (not CSV), and whether `RowSection`'s fast path made it.
+    func overview(_ view: OverviewView, format: DocumentFormat) throws(DocumentsError) -> (document: RenderedDocument, fast: Bool) {
+        let fields = view.fields(rows: [])
+        let section = RowSection(rows: view.rows, fallback: fields, library: templates.library)
+        let (text, fast) = try section.document(fields, key: "rows") { (fields) throws(DocumentsError) in
+            try render(fields, .overview, format).text
+        }
+        return (RenderedDocument(fileName: DocumentKind.overview.fileName(format), text: text), fast)
     }
 
     /// 专业技术资格评审结果分析表 over one session or several (the annual summary).
