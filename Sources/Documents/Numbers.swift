@@ -15,7 +15,7 @@ enum Numbers {
     static func clock(_ at: String?) -> String {
         guard let at else { return "" }
         guard ShanghaiTime.parse(at) != nil else { return at }
-        return String(at.utf8.dropFirst(11).prefix(5))!
+        return String(at.dropFirst(11).prefix(5))
     }
 
     /// `2026年11月26日` for `2026-11-26`; the text itself when it is not a date.
