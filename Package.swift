@@ -19,32 +19,43 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "Seal", dependencies: ["COpenSSL"]),
+        // Durable whole-file writes, the session lock and the ustar archive: plain POSIX files,
+        // shared by the session, the journal and the verifier.
+        .target(name: "FileSystem"),
+        // The text formats people and programs hand pingshen: TOML, CSV (read and written),
+        // base64, and the error that places a mistake at file:line:column.
+        .target(name: "TextFormats"),
         .target(name: "Records"),
-        .target(name: "Journal", dependencies: ["Seal"]),
+        .target(name: "Journal", dependencies: ["Seal", "FileSystem", "TextFormats"]),
         .target(name: "Review", dependencies: ["Records"]),
-        .target(name: "Bundled", plugins: ["EmbedFiles"]),
-        .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
+        .target(name: "Bundled", dependencies: ["TextFormats"], plugins: ["EmbedFiles"]),
+        .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "TextFormats", "Journal", "Records", "Review", "Bundled"]),
+        // glibc's allocator settings (mallopt, <malloc.h>) for the verifier's batches.
+        .target(name: "CHeap"),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "FileSystem", "CHeap"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
-            dependencies: ["Records", "Review", "Bundled", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Records", "Review", "Bundled", "TextFormats", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "Documents", "Inspection",
+                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "TextFormats", "Documents", "Inspection",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
-        .executableTarget(name: "pingshen-bench", dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "Documents", "Inspection"]),
+        .executableTarget(
+            name: "pingshen-bench",
+            dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "FileSystem", "TextFormats", "Documents", "Inspection"]
+        ),
 
         // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.
-        .executableTarget(name: "EmbedTool"),
+        .executableTarget(name: "EmbedTool", dependencies: ["TextFormats"]),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),
 
         .testTarget(name: "SealTests", dependencies: ["Seal"], exclude: ["Vectors"]),
@@ -55,14 +66,16 @@ let package = Package(
         ),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "FileSystem", "TextFormats"]),
+        .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "pingshen"],
+            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "FileSystem"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
         .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records"]),

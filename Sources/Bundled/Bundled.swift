@@ -1,10 +1,10 @@
-import Foundation
+import TextFormats
 
 /// The files shipped with pingshen (`Samples/`, `Templates/`), embedded at build time.
 public enum Bundled {
     /// The bytes of a shipped file, by its path in the repository (`Samples/members.csv`).
     public static func file(_ path: String) -> [UInt8]? {
-        embeddedFiles[path].flatMap { Data(base64Encoded: $0) }.map { Array($0) }
+        embeddedFiles[path].flatMap { Base64.decode($0) }
     }
 
     /// A shipped file as UTF-8 text.

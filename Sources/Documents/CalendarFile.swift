@@ -1,6 +1,7 @@
 import Records
+import TextFormats
 
-/// Reads the working-day calendar file: a small TOML subset, one table per year.
+/// Reads the working-day calendar file: TOML (`TOMLReader`), one table per year.
 ///
 /// ```toml
 /// [2026]
@@ -10,101 +11,68 @@ import Records
 /// ```
 ///
 /// Dates are `MM-DD` or `YYYY-MM-DD` of the table's own year; `A..B` is an inclusive range.
-/// Arrays may span lines; `#` starts a comment. Every mistake names its line.
+/// Arrays may span lines; `#` starts a comment. Every mistake names its line and column.
 public enum CalendarFile {
     public static func parse(_ text: String, file: String) throws(DocumentsError) -> WorkingDays {
+        let document: TOMLDocument
+        do { document = try TOMLReader.read(Array(text.utf8), file: file) } catch {
+            throw .calendar(file: file, line: error.line ?? 1, column: error.column ?? 1, chinese: error.chinese, english: error.english)
+        }
+        func fail(_ place: TOMLPlace, _ zh: String, _ en: String) -> DocumentsError {
+            .calendar(file: file, line: place.line, column: place.column, chinese: zh, english: en)
+        }
+        if let stray = document.topLevel.first {
+            throw fail(stray.place, "“\(stray.key)”须写在年份标题（如 [2026]）之下", "'\(stray.key)' must follow a year header such as [2026]")
+        }
         var years: [Int: WorkingDays.Year] = [:]
-        var current: Int?
-        var seenKeys: Set<String> = []
-        var pending: (key: String, line: Int, text: String)?
-        func fail(_ line: Int, _ zh: String, _ en: String) -> DocumentsError {
-            .calendar(file: file, line: line, chinese: zh, english: en)
-        }
-
-        func assign(_ key: String, _ value: String, line: Int) throws(DocumentsError) {
-            guard let year = current else { throw fail(line, "“\(key)”须写在年份标题（如 [2026]）之下", "'\(key)' must follow a year header such as [2026]") }
-            guard seenKeys.insert(key).inserted else { throw fail(line, "\(year) 年的“\(key)”重复", "'\(key)' given twice for \(year)") }
-            switch key {
-            case "source":
-                guard let s = quoted(value) else { throw fail(line, "source 应为带引号的文字", "source must be a quoted string") }
-                years[year]!.source = s
-            case "rest", "work":
-                let days = try dates(inArray: value, year: year, line: line, fail: fail)
-                if key == "rest" { years[year]!.rest = days } else {
-                    for d in days where !d.isWeekend {
-                        throw fail(line, "\(d)（\(d.weekdayName)）不是周末，不必列为调休上班日", "\(d) is a \(d.weekdayName), not a weekend day; only weekend days can be make-up workdays")
+        for table in document.tables {
+            guard let year = Int(table.name), (1900...9999).contains(year) else {
+                throw fail(table.place, "年份标题应形如 [2026]", "a year header looks like [2026]")
+            }
+            guard years[year] == nil else { throw fail(table.place, "\(year) 年重复出现", "year \(year) appears twice") }
+            var schedule = WorkingDays.Year(rest: [], work: [], source: "", file: file)
+            for entry in table.entries {
+                let value = TOMLPlace(line: entry.value.line, column: entry.value.column)
+                switch (entry.key, entry.value.kind) {
+                case ("source", .string(let s)):
+                    schedule.source = s
+                case ("source", _):
+                    throw fail(value, "source 应为带引号的文字", "source must be a quoted string")
+                case ("rest", .stringArray(let items)), ("work", .stringArray(let items)):
+                    var days: Set<CivilDate> = []
+                    for (item, place) in zip(items, entry.value.items) {
+                        let listed = try dates(item, year: year, at: place, fail: fail)
+                        if entry.key == "work", let d = listed.first(where: { !$0.isWeekend }) {
+                            throw fail(place, "\(d)（\(d.weekdayName)）不是周末，不必列为调休上班日",
+                                       "\(d) is a \(d.weekdayName), not a weekend day; only weekend days can be make-up workdays")
+                        }
+                        days.formUnion(listed)
                     }
-                    years[year]!.work = days
+                    if entry.key == "rest" { schedule.rest = days } else { schedule.work = days }
+                    if let both = schedule.rest.intersection(schedule.work).min() {
+                        throw fail(entry.place, "\(both) 既列为放假又列为上班", "\(both) is listed both as a rest day and as a workday")
+                    }
+                case ("rest", _), ("work", _):
+                    throw fail(value, "应为方括号中的日期列表，如 [\"01-01\", \"01-28..02-04\"]",
+                               "expected a list of dates in brackets, e.g. [\"01-01\", \"01-28..02-04\"]")
+                default:
+                    throw fail(entry.place, "未知的键“\(entry.key)”（可用：source、rest、work）", "unknown key '\(entry.key)' (expected source, rest or work)")
                 }
-                if let both = years[year]!.rest.intersection(years[year]!.work).min() {
-                    throw fail(line, "\(both) 既列为放假又列为上班", "\(both) is listed both as a rest day and as a workday")
-                }
-            default:
-                throw fail(line, "未知的键“\(key)”（可用：source、rest、work）", "unknown key '\(key)' (expected source, rest or work)")
             }
+            years[year] = schedule
         }
-
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for (index, raw) in lines.enumerated() {
-            let number = index + 1
-            let line = stripComment(String(raw)).trimmingWhitespace()
-            if var p = pending {
-                p.text += " " + line
-                if line.contains("]") {
-                    pending = nil
-                    try assign(p.key, p.text, line: p.line)
-                } else {
-                    pending = p
-                }
-                continue
-            }
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]"), let year = Int(String(line.dropFirst().dropLast()).trimmingWhitespace()),
-                      (1900...9999).contains(year) else {
-                    throw fail(number, "年份标题应形如 [2026]", "a year header looks like [2026]")
-                }
-                guard years[year] == nil else { throw fail(number, "\(year) 年重复出现", "year \(year) appears twice") }
-                years[year] = WorkingDays.Year(rest: [], work: [], source: "", file: file)
-                current = year
-                seenKeys = []
-                continue
-            }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw fail(number, "应为 键 = 值", "expected key = value")
-            }
-            let key = String(line[..<eq]).trimmingWhitespace()
-            let value = String(line[line.index(after: eq)...]).trimmingWhitespace()
-            if value.hasPrefix("[") && !value.contains("]") {
-                pending = (key, number, value)
-            } else {
-                try assign(key, value, line: number)
-            }
-        }
-        if let p = pending { throw fail(p.line, "“\(p.key)”的方括号没有闭合", "the array for '\(p.key)' is never closed") }
         return WorkingDays(years: years)
     }
 
-    /// The dates listed in `value`, an array like `["01-01", "01-28..02-04"]`.
-    static func dates(inArray value: String, year: Int, line: Int, fail: (Int, String, String) -> DocumentsError) throws(DocumentsError) -> Set<CivilDate> {
-        guard value.hasPrefix("["), value.hasSuffix("]") else {
-            throw fail(line, "应为方括号中的日期列表，如 [\"01-01\", \"01-28..02-04\"]", "expected a list of dates in brackets, e.g. [\"01-01\", \"01-28..02-04\"]")
+    /// The dates of one item of a `rest` or `work` list: `MM-DD` or a range `MM-DD..MM-DD`.
+    static func dates(_ text: String, year: Int, at place: TOMLPlace,
+                      fail: (TOMLPlace, String, String) -> DocumentsError) throws(DocumentsError) -> [CivilDate] {
+        let ends = text.components(separatedBy: "..")
+        guard ends.count <= 2, let first = date(ends[0], year: year), let last = date(ends.last!, year: year), first <= last else {
+            throw fail(place, "“\(text)”不是 \(year) 年的日期或日期范围（MM-DD 或 MM-DD..MM-DD）",
+                       "'\(text)' is not a date or range of dates in \(year) (MM-DD or MM-DD..MM-DD)")
         }
-        var out: Set<CivilDate> = []
-        for item in value.dropFirst().dropLast().split(separator: ",") {
-            let item = String(item).trimmingWhitespace()
-            if item.isEmpty { continue }
-            guard let text = quoted(item) else {
-                throw fail(line, "日期 \(item) 应加引号", "date \(item) must be quoted")
-            }
-            let ends = text.components(separatedBy: "..")
-            guard ends.count <= 2, let first = date(ends[0], year: year), let last = date(ends.last!, year: year), first <= last else {
-                throw fail(line, "“\(text)”不是 \(year) 年的日期或日期范围（MM-DD 或 MM-DD..MM-DD）",
-                           "'\(text)' is not a date or range of dates in \(year) (MM-DD or MM-DD..MM-DD)")
-            }
-            for n in first.dayNumber...last.dayNumber { out.insert(CivilDate(dayNumber: n)) }
-        }
-        return out
+        return (first.dayNumber...last.dayNumber).map { CivilDate(dayNumber: $0) }
     }
 
     /// `MM-DD` in `year`, or `YYYY-MM-DD` whose year is `year`.
@@ -113,23 +81,5 @@ public enum CalendarFile {
         if t.count == 5, let d = CivilDate("\(year)-\(t)") { return d }
         if let d = CivilDate(t), d.year == year { return d }
         return nil
-    }
-
-    static func quoted(_ text: String) -> String? {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return nil }
-        let inner = String(text.dropFirst().dropLast())
-        return inner.contains("\"") ? nil : inner
-    }
-
-    /// The line without a `#` comment (a `#` inside quotes is kept).
-    static func stripComment(_ line: String) -> String {
-        var inQuotes = false
-        var out = ""
-        for c in line {
-            if c == "\"" { inQuotes.toggle() }
-            if c == "#" && !inQuotes { break }
-            out.append(c)
-        }
-        return out
     }
 }

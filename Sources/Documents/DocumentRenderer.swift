@@ -1,4 +1,5 @@
 import Review
+import TextFormats
 
 /// A rendered paper: its text and the file name it is saved under.
 public struct RenderedDocument: Sendable, Equatable {
@@ -68,13 +69,19 @@ public struct DocumentRenderer: Sendable {
         let view = OverviewView(state)
         if format == .csv {
             let rows = view.rows.map(\.cells)
-            return RenderedDocument(fileName: DocumentKind.overview.fileName(.csv), text: CSVTable.text(header: view.columns, rows: rows))
+            return RenderedDocument(fileName: DocumentKind.overview.fileName(.csv), text: Self.csv(header: view.columns, rows: rows))
         }
-        var fields = view.fields(rows: [])
-        let section = RowSection(rows: view.rows, fallback: fields, contentType: format == .html ? "HTML" : "MARKDOWN",
-                                 library: templates.library)
-        fields["rows"] = section.lambda
-        return try render(fields, .overview, format)
+        return try overview(view, format: format).document
+    }
+
+    /// The 一览表 of `view` in `format` (not CSV), and whether `RowSection`'s fast path made it.
+    func overview(_ view: OverviewView, format: DocumentFormat) throws(DocumentsError) -> (document: RenderedDocument, fast: Bool) {
+        let fields = view.fields(rows: [])
+        let section = RowSection(rows: view.rows, fallback: fields, library: templates.library)
+        let (text, fast) = try section.document(fields, key: "rows") { (fields) throws(DocumentsError) in
+            try render(fields, .overview, format).text
+        }
+        return (RenderedDocument(fileName: DocumentKind.overview.fileName(format), text: text), fast)
     }
 
     /// 专业技术资格评审结果分析表 over one session or several (the annual summary).
@@ -83,7 +90,7 @@ public struct DocumentRenderer: Sendable {
         let view = AnalysisView(states)
         if format == .csv {
             let table = view.table
-            return RenderedDocument(fileName: DocumentKind.analysis.fileName(.csv), text: CSVTable.text(header: table.header, rows: table.rows))
+            return RenderedDocument(fileName: DocumentKind.analysis.fileName(.csv), text: Self.csv(header: table.header, rows: table.rows))
         }
         return try render(view, .analysis, format)
     }
@@ -102,6 +109,13 @@ public struct DocumentRenderer: Sendable {
     /// 评审情况综合报告.
     public func report(_ state: SessionState, format: DocumentFormat) throws(DocumentsError) -> RenderedDocument {
         try render(ReportView(state), .report, format)
+    }
+
+    /// A table as CSV (`CSVWriter`); a long one is written in blocks of rows on every core, then
+    /// joined in order.
+    static func csv(header: [String], rows: [[String]]) -> String {
+        let blocks = stride(from: 0, to: rows.count, by: 1_024).map { $0..<min(rows.count, $0 + 1_024) }
+        return CSVWriter.text(header: header, bodies: Parallel.map(blocks, minimum: 8) { _, block in CSVWriter.lines(rows[block]) })
     }
 
     func render(_ view: Any, _ kind: DocumentKind, _ format: DocumentFormat) throws(DocumentsError) -> RenderedDocument {

@@ -8,8 +8,8 @@ public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible 
     case template(file: String, line: Int, column: Int, chinese: String, english: String)
     /// No template of this name, shipped or in the override folder.
     case missingTemplate(name: String)
-    /// A working-day calendar file is malformed at `file:line`.
-    case calendar(file: String, line: Int, chinese: String, english: String)
+    /// A working-day calendar file is malformed at `file:line:column` (1-based; columns count characters).
+    case calendar(file: String, line: Int, column: Int, chinese: String, english: String)
     /// A date the working-day calendar has no data for: counting there would be a guess.
     case outsideCalendar(date: CivilDate, known: [Int])
     /// An argument or the session does not allow the document (a start date before the meeting).
@@ -26,8 +26,9 @@ public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingTemplate(let name):
             return "错误：找不到模板 \(name).mustache（内置模板和 --templates 文件夹中都没有）\n"
                 + "error: no template \(name).mustache, neither shipped nor in the --templates folder"
-        case .calendar(let file, let line, let zh, let en):
-            return "错误：工作日历 \(file) 第 \(line) 行有误：\(zh)\nerror: working-day calendar \(file) line \(line): \(en)"
+        case .calendar(let file, let line, let column, let zh, let en):
+            return "错误：工作日历 \(file) 第 \(line) 行第 \(column) 列有误：\(zh)\n"
+                + "error: working-day calendar \(file) line \(line), column \(column): \(en)"
         case .outsideCalendar(let date, let known):
             let years = known.map(String.init).joined(separator: "、")
             let yearsEn = known.map(String.init).joined(separator: ", ")

@@ -1,3 +1,5 @@
+import Records
+
 /// How documents write numbers and times: integers only, rounding stated.
 enum Numbers {
     /// `passed / total` as a percentage with one decimal, rounded half up, computed in
@@ -8,12 +10,12 @@ enum Numbers {
         return "\(tenths / 10).\(tenths % 10)%"
     }
 
-    /// `10:42` from `2026-11-26T10:42:07+08:00`; empty for nil.
+    /// `10:42` from `2026-11-26T10:42:07+08:00`; empty for nil, the text itself when it is not
+    /// a timestamp.
     static func clock(_ at: String?) -> String {
         guard let at else { return "" }
-        let c = Array(at)
-        guard c.count >= 16, c[10] == "T" else { return at }
-        return String(c[11..<16])
+        guard ShanghaiTime.parse(at) != nil else { return at }
+        return String(at.dropFirst(11).prefix(5))
     }
 
     /// `2026年11月26日` for `2026-11-26`; the text itself when it is not a date.

@@ -12,16 +12,22 @@ protocol TableRow: Sendable {
 
 /// The `{{#rows}}…{{/rows}}` section of a long table (the 一览表 of a province's year has
 /// hundreds of thousands of rows), rendered by swift-mustache once per *shape* of row rather
-/// than once per row.
+/// than once per row — and always to the same bytes as swift-mustache over the plain list.
 ///
 /// To a template it looks like any list. Underneath it is a lambda: swift-mustache hands it the
 /// section's text. Rows whose empty cells and flags agree render alike except for the cell
 /// values, so for each such shape the text is rendered once through swift-mustache with a
 /// marker in place of every non-empty cell (a *skeleton*); each row is then the skeleton with
 /// its own values put in place of the markers, escaped the way the marker came out escaped
-/// (HTML, Markdown or not at all). A template that makes more of a value than printing it (a
-/// transform such as `uppercased(name)`) leaves markers the skeleton cannot read; then every
-/// row is rendered through swift-mustache, the slow way, and the result is the same.
+/// (HTML, Markdown or not at all).
+///
+/// `document(_:key:render:)` takes the fast path only where it is sure to agree with the plain one:
+/// - the section is rendered with the content type in effect where it stands in the document,
+///   learnt beforehand by rendering the document over `probes` (`contentType(in:)`);
+/// - a template that makes more of a value than printing it (`uppercased(name)`) leaves
+///   markers the skeleton cannot read;
+/// - for every shape, the first row is also rendered plainly and must equal its filled skeleton.
+/// Otherwise the document is rendered again over `plainRows`, every row through swift-mustache.
 ///
 /// Inside the section a row's own fields are visible first, then the document's top-level
 /// fields; `first()`/`last()` are not (a row carries its `index`).
@@ -29,16 +35,63 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
     let rows: [Row]
     /// The document's top-level fields, for names a row does not have (`committee`, …).
     let fallback: [String: Any]
-    /// The content type of the document the section sits in (`HTML`, `MARKDOWN`).
-    let contentType: String
     let library: MustacheLibrary
+    /// The content type in effect at the section (`HTML`, `MARKDOWN`), from `contentType(in:)`.
+    private var contentType = "HTML"
+    /// Whether a rendering through `lambda` could not be trusted to equal the plain one.
+    private var failed = false
     static var cellIndex: [String: Int] { Dictionary(uniqueKeysWithValues: Row.cellKeys.enumerated().map { ($1, $0) }) }
 
-    init(rows: [Row], fallback: [String: Any], contentType: String, library: MustacheLibrary) {
+    init(rows: [Row], fallback: [String: Any], library: MustacheLibrary) {
         self.rows = rows
         self.fallback = fallback
-        self.contentType = contentType
         self.library = library
+    }
+
+    /// The document `render` makes of `fields` with this section under `key`: by the fast path
+    /// where it is sure to agree with swift-mustache over every row, else by that.
+    /// - Returns: the text, and whether the fast path made it.
+    func document(_ fields: [String: Any], key: String,
+                  render: ([String: Any]) throws(DocumentsError) -> String) throws(DocumentsError) -> (text: String, fast: Bool) {
+        var fields = fields
+        if !rows.isEmpty {
+            fields[key] = probes
+            if let type = Self.contentType(in: try render(fields)) {
+                contentType = type
+                failed = false
+                fields[key] = lambda
+                let text = try render(fields)
+                if !failed { return (text, true) }
+            }
+        }
+        fields[key] = plainRows
+        return (try render(fields), false)
+    }
+
+    /// The rows as an ordinary list, for swift-mustache to render one by one.
+    var plainRows: [RowContext] {
+        let cellIndex = Self.cellIndex
+        return rows.map { RowContext(row: $0, cellIndex: cellIndex, mode: .values, fallback: [:]) }
+    }
+
+    /// Two stand-in rows (all flags off, all on) whose every cell is `Probe.text`: the document
+    /// rendered over them shows how the section escapes a value.
+    var probes: [RowContext] {
+        guard let row = rows.first else { return [] }
+        let cellIndex = Self.cellIndex
+        return [RowContext(row: row, cellIndex: cellIndex, mode: .probe(flags: false), fallback: [:]),
+                RowContext(row: row, cellIndex: cellIndex, mode: .probe(flags: true), fallback: [:])]
+    }
+
+    /// The content type whose escaping the probe values came out with in `rendered` (the
+    /// document rendered over `probes`); nil when it cannot be told: no value came out escaped,
+    /// or values came out escaped both ways (a partial of another content type inside the rows).
+    static func contentType(in rendered: String) -> String? {
+        switch (rendered.contains(Probe.html), rendered.contains(Probe.markdown)) {
+        case (true, false): "HTML"
+        case (false, true): "MARKDOWN"
+        default: nil
+        }
     }
 
     /// The value to put under the section's name in the view.
@@ -48,6 +101,7 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
 
     func render(sectionText: String) -> String {
         guard !rows.isEmpty, let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: \(contentType) }}" + sectionText) else {
+            failed = !rows.isEmpty
             return ""
         }
         let cellIndex = Self.cellIndex
@@ -59,36 +113,31 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
             out.reserveCapacity(block.count * (sectionText.utf8.count + 64))
             for row in rows[block] {
                 let shape = Self.shape(of: row)
-                let skeleton: Skeleton
-                if let known = skeletons[shape] {
-                    skeleton = known
-                } else {
-                    let marked = template.render(RowContext(row: row, cellIndex: cellIndex, marked: true, fallback: fallback), library: library)
-                    guard let read = Skeleton(reading: marked) else { return nil }
-                    skeleton = read
-                    skeletons[shape] = read
+                if let skeleton = skeletons[shape] {
+                    skeleton.fill(with: row.cells, into: &out)
+                    continue
                 }
-                skeleton.fill(with: row.cells, into: &out)
+                let marked = template.render(RowContext(row: row, cellIndex: cellIndex, mode: .markers, fallback: fallback), library: library)
+                let plain = template.render(RowContext(row: row, cellIndex: cellIndex, mode: .values, fallback: fallback), library: library)
+                guard let skeleton = Skeleton(reading: marked, cells: row.cells.count) else { return nil }
+                var filled = ""
+                skeleton.fill(with: row.cells, into: &filled)
+                guard filled == plain else { return nil }
+                skeletons[shape] = skeleton
+                out += filled
             }
             return out
         }
         var text = ""
         text.reserveCapacity(parts.reduce(0) { $0 + ($1?.utf8.count ?? 0) })
         for part in parts {
-            guard let part else { return renderEachRow(template) }
+            guard let part else {
+                failed = true
+                return ""
+            }
             text += part
         }
         return text
-    }
-
-    /// Every row through swift-mustache: for templates whose skeleton cannot be read.
-    func renderEachRow(_ template: MustacheTemplate) -> String {
-        let cellIndex = Self.cellIndex
-        var out = ""
-        for row in rows {
-            out += template.render(RowContext(row: row, cellIndex: cellIndex, marked: false, fallback: fallback), library: library)
-        }
-        return out
     }
 
     /// Which cells are empty and which flags are set: rows of one shape share a skeleton.
@@ -102,19 +151,33 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
         return bits
     }
 
-    /// One row as a template sees it, with markers instead of values when `marked`.
+    /// One row as a template sees it: its values, markers in place of its non-empty values, or
+    /// a probe in place of every value.
     struct RowContext: MustacheParent {
+        enum Mode {
+            case values
+            case markers
+            case probe(flags: Bool)
+        }
+
         let row: Row
         let cellIndex: [String: Int]
-        let marked: Bool
+        let mode: Mode
         let fallback: [String: Any]
 
         func child(named name: String) -> Any? {
             if let i = cellIndex[name] {
                 let value = row.cells[i]
-                return TextValue(text: marked && !value.isEmpty ? Skeleton.marker(i) : value)
+                switch mode {
+                case .values: return TextValue(text: value)
+                case .markers: return TextValue(text: value.isEmpty ? value : Skeleton.marker(i))
+                case .probe: return TextValue(text: Probe.text)
+                }
             }
-            if let j = Row.flagKeys.firstIndex(of: name) { return row.flags[j] }
+            if let j = Row.flagKeys.firstIndex(of: name) {
+                if case .probe(let flags) = mode { return flags }
+                return row.flags[j]
+            }
             return fallback[name]
         }
     }
@@ -126,62 +189,9 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
     }
 }
 
-/// A row rendered with markers: literal pieces, and the cells to put between them with the
-/// escaping each marker came out with.
-struct Skeleton {
-    enum Escape { case none, html, markdown }
-    enum Piece {
-        case text(String)
-        case cell(Int, Escape)
-    }
-    let pieces: [Piece]
-
-    /// The marker for cell `i`: U+E000, the cell number in letters, `|<`, U+E001. Escaping
-    /// turns `|<` into `|&lt;` (HTML) or `\|<` (Markdown), which tells how to escape the value.
-    static func marker(_ i: Int) -> String {
-        var letters = ""
-        var n = i
-        repeat {
-            letters = String(UnicodeScalar(UInt8(97 + n % 26))) + letters
-            n /= 26
-        } while n > 0
-        return "\u{E000}\(letters)|<\u{E001}"
-    }
-
-    /// Reads a marked rendering; nil when a marker came out changed in a way not understood.
-    init?(reading text: String) {
-        var pieces: [Piece] = []
-        var rest = Substring(text)
-        while let start = rest.firstIndex(of: "\u{E000}") {
-            if start > rest.startIndex { pieces.append(.text(String(rest[..<start]))) }
-            rest = rest[rest.index(after: start)...]
-            var number = 0
-            var digits = 0
-            while let c = rest.first, let v = c.asciiValue, (97...122).contains(v) {
-                number = number * 26 + Int(v - 97)
-                digits += 1
-                rest = rest.dropFirst()
-            }
-            guard digits > 0 else { return nil }
-            let escape: Escape
-            if rest.hasPrefix("|<\u{E001}") { escape = .none; rest = rest.dropFirst(3) }
-            else if rest.hasPrefix("|&lt;\u{E001}") { escape = .html; rest = rest.dropFirst(6) }
-            else if rest.hasPrefix("\\|<\u{E001}") { escape = .markdown; rest = rest.dropFirst(4) }
-            else { return nil }
-            pieces.append(.cell(number, escape))
-        }
-        if !rest.isEmpty { pieces.append(.text(String(rest))) }
-        self.pieces = pieces
-    }
-
-    func fill(with cells: [String], into out: inout String) {
-        for piece in pieces {
-            switch piece {
-            case .text(let t): out += t
-            case .cell(let i, .none): out += cells[i]
-            case .cell(let i, .html): out += HTMLEscape.escape(cells[i])
-            case .cell(let i, .markdown): out += MarkdownContent().escapeText(cells[i])
-            }
-        }
-    }
+/// The stand-in value of `RowSection.probes`, and the forms it takes escaped.
+enum Probe {
+    static let text = "\u{E002}|<\u{E003}"
+    static let html = "\u{E002}|&lt;\u{E003}"
+    static let markdown = "\u{E002}\\|<\u{E003}"
 }

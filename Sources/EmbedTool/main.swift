@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 
 // Usage: EmbedTool OUTPUT.swift ROOT FILE...
 // Writes a Swift file mapping each FILE's path relative to ROOT to its bytes, base64-encoded.
@@ -21,7 +22,7 @@ for path in arguments.dropFirst(3).sorted() {
         FileHandle.standardError.write(Data("EmbedTool: cannot read \(absolute)\n".utf8))
         exit(1)
     }
-    lines.append("    \"\(relative)\": \"\(data.base64EncodedString())\",")
+    lines.append("    \"\(relative)\": \"\(Base64.encode(data))\",")
 }
 if lines.count == 2 { lines.append("    :") }
 lines.append("]")

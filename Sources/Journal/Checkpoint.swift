@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A transparency-log checkpoint (c2sp.org/tlog-checkpoint): the journal's origin, tree size
 /// and root, as the text of a signed note.
 ///
@@ -34,7 +36,7 @@ public struct Checkpoint: Sendable, Hashable {
         self.size = size
         self.root = root
         self.extensions = extensions
-        var text = Array(origin.utf8) + [0x0A] + Array(String(size).utf8) + [0x0A] + Base64.encode(root.bytes) + [0x0A]
+        var text = Array(origin.utf8) + [0x0A] + Array(String(size).utf8) + [0x0A] + Base64.encodedBytes(root.bytes) + [0x0A]
         for line in extensions { text += Array(line.utf8) + [0x0A] }
         self.text = text
     }

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// One signature line of a note: `— <name> base64(keyID ‖ signature)`.
 public struct NoteSignature: Sendable, Hashable {
     /// The key name.
@@ -15,7 +17,7 @@ public struct NoteSignature: Sendable, Hashable {
 
     /// The signature line, newline included.
     var line: [UInt8] {
-        SignedNote.dash + Array(name.utf8) + [0x20] + Base64.encode(NoteKeyID.bytes(keyID) + signature) + [0x0A]
+        SignedNote.dash + Array(name.utf8) + [0x20] + Base64.encodedBytes(NoteKeyID.bytes(keyID) + signature) + [0x0A]
     }
 }
 

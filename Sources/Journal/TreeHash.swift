@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A node of the journal's Merkle tree: one SHA-256 value, exactly 32 bytes.
 ///
 /// Leaf hashes, interior node hashes and roots are all `TreeHash`es. The bytes live inline
@@ -24,7 +26,7 @@ public struct TreeHash: Hashable, Sendable, CustomStringConvertible {
     /// The hash whose standard base64 (RFC 4648 §4, padded, canonical) is `text`, or nil if
     /// `text` is not canonical base64 or does not decode to exactly 32 bytes.
     public init?(base64 text: some StringProtocol) {
-        guard let bytes = Base64.decode(Array(text.utf8)) else { return nil }
+        guard let bytes = Base64.decode(text) else { return nil }
         self.init(bytes)
     }
 
@@ -48,7 +50,7 @@ public struct TreeHash: Hashable, Sendable, CustomStringConvertible {
     public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// Standard padded base64, as written on a checkpoint's root line.
-    public var base64: String { String(decoding: Base64.encode(bytes), as: UTF8.self) }
+    public var base64: String { Base64.encode(bytes) }
 
     /// Lowercase hex.
     public var hex: String {

@@ -1,6 +1,8 @@
+import FileSystem
 import Journal
 import Records
 import Review
+import TextFormats
 
 /// The committee registry: one JSON line per decision of every past session (R8).
 ///

@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FileSystem
 import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 extension Session {
     /// Opens the meeting. With the host's identity files it is a signed meeting: a fresh session
@@ -43,7 +45,7 @@ extension Session {
         let text = OpeningStatement.text(state: state, host: host, recorder: recorder, sessionKey: sessionKey.publicKey,
                                          origin: origin, keyName: keyName)
         let seal = MeetingSeal(
-            committeeCertificate: Base64Text.encode(committee.der), sessionKey: Base64Text.encode(sessionKey.publicKey.subjectPublicKeyInfo),
+            committeeCertificate: Base64.encode(committee.der), sessionKey: Base64.encode(sessionKey.publicKey.subjectPublicKeyInfo),
             algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName,
             statement: try StatementSigning.sign(text, by: hostIdentity))
         var step = try perform(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal),
@@ -92,7 +94,7 @@ extension Session {
 
     /// The committee seal's certificate as recorded at the opening.
     func committeeCertificate() throws(WorkspaceError) -> Certificate {
-        guard let seal = state.seal, let der = Base64Text.decode(seal.committeeCertificate), let committee = try? Certificate(der: der) else {
+        guard let seal = state.seal, let der = Base64.decode(seal.committeeCertificate), let committee = try? Certificate(der: der) else {
             throw .damaged("开会时记录的评委会印章证书无法读取", "the committee certificate recorded at the opening cannot be read")
         }
         return committee

@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 extension Session {
     /// Makes the session ready to append: an interrupted append must be repaired first, closed
@@ -61,7 +62,7 @@ extension Session {
                 + cosigners.map { KeyNoteSigner(name: $0.name, key: $0.identity.key) }
             let note = try SignedNote(text: checkpoint.text, signedBy: signers)
             signed = CheckpointSigned(note: String(decoding: note.bytes, as: UTF8.self),
-                                      cosigners: cosigners.map { Base64Text.encode($0.identity.certificate.der) })
+                                      cosigners: cosigners.map { Base64.encode($0.identity.certificate.der) })
         } catch {
             throw .damaged("无法签署检查点：\(error)", "cannot sign the checkpoint: \(error)")
         }

@@ -1,8 +1,10 @@
 import Foundation
+import FileSystem
 import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// Who signs a paper, and with which role's certificate.
 public enum DocumentSigner: String, Sendable, CaseIterable {
@@ -75,7 +77,7 @@ extension Session {
             let record = DocumentSigned(
                 document: file.document, candidate: file.candidate, file: relative, sha256: Digest.sha256Hex(file.bytes),
                 signatureFile: signatureFile, signatureSHA256: Digest.sha256Hex(signature.der), signer: signer.rawValue,
-                certificate: Base64Text.encode(identity.certificate.der))
+                certificate: Base64.encode(identity.certificate.der))
             try perform(.recordDocumentSignature(record), before: { () throws(WorkspaceError) in
                 do throws(FileError) {
                     if existing == nil { try DurableFile.replace(path, with: file.bytes) }

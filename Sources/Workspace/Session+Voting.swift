@@ -1,6 +1,7 @@
 import Records
 import Review
 import Seal
+import TextFormats
 
 extension Session {
     /// Signs members in (签到) and hands each a fresh one-time PIN, returned in the order given.
@@ -19,7 +20,7 @@ extension Session {
         guard state.isSigned && !paper else { return try perform(.openRound(candidates, paper: paper)) }
         let key = try RoundCredentials.makeKey()
         let round = state.rounds.count + 1
-        return try perform(.openRound(candidates, paper: paper, credentialKey: Base64Text.encode(key.publicKey.subjectPublicKeyInfo)),
+        return try perform(.openRound(candidates, paper: paper, credentialKey: Base64.encode(key.publicKey.subjectPublicKeyInfo)),
                            before: { () throws(WorkspaceError) in try keys.storeRoundKey(key, round: round) })
     }
 

@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FileSystem
 import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// The files a session is founded on.
 public struct SessionSources: Sendable {

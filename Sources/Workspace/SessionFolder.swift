@@ -1,3 +1,4 @@
+import FileSystem
 import Journal
 import Records
 import Review

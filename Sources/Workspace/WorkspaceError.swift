@@ -1,5 +1,7 @@
+import FileSystem
 import Journal
 import Review
+import TextFormats
 
 /// Why a command on a session folder did not happen. In every case nothing was written.
 public enum WorkspaceError: Error, Sendable, CustomStringConvertible {

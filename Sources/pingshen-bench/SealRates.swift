@@ -1,6 +1,7 @@
 import Journal
 import Records
 import Seal
+import TextFormats
 import Workspace
 
 /// Verification rates of what an inspector checks most: checkpoints (ECDSA P-256 signed notes,
@@ -22,7 +23,7 @@ enum SealRates {
         precondition(good == count)
         let roundKey = try! BlindSigningKey.generate()
         let opened = RoundOpened(round: 1, candidates: ["C01"], eligible: [], denominators: [:], paper: false, yesCap: 0,
-                                 credentialKey: Base64Text.encode(roundKey.publicKey.subjectPublicKeyInfo))
+                                 credentialKey: Base64.encode(roundKey.publicKey.subjectPublicKeyInfo))
         let publicKey = try! RoundCredentials.publicKey(opened)
         let ballots = (0..<count).map { _ in credentialedBallot(["C01": .yes], session: "bench", round: 1, key: roundKey) }
         good = 0
@@ -43,6 +44,6 @@ enum SealRates {
         let blinding = try! key.publicKey.blind(prepared)
         let signature = try! key.publicKey.finalize(try! key.blindSign(blinding.blindedMessage), for: prepared, inverse: blinding.inverse)
         return Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce,
-                      prefix: Digest.hex(prepared.prefix(32)), signature: Base64Text.encode(signature))
+                      prefix: Digest.hex(prepared.prefix(32)), signature: Base64.encode(signature))
     }
 }

@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 import Workspace
 
 /// Writes a finished, realistic session of N candidates and M members straight from the
@@ -99,7 +100,7 @@ final class SessionGenerator {
             let ids = candidates[start..<min(start + batch, candidateCount)].map(\.id)
             run(.beginDeliberation(ids, opinion: "初审意见：符合条件"))
             run(.recordSpeech(ids[0], member: members[1].id, text: "发言摘要"))
-            let key = roundKey.map { Base64Text.encode($0.publicKey.subjectPublicKeyInfo) }
+            let key = roundKey.map { Base64.encode($0.publicKey.subjectPublicKeyInfo) }
             write(try! Review.decide(.openRound(ids, paper: false, credentialKey: key), in: state))
             let round = state.openRound!.number
             var ballots: [Ballot] = []
@@ -136,13 +137,13 @@ final class SessionGenerator {
         let hostKey = try! SigningKey.generate()
         let hostCertificate = try! authority.issue(commonName: host.name, role: .chair, publicKey: hostKey.publicKey, validity: validity)
         let sessionKey = try! SigningKey.generate()
-        let keyText = Base64Text.encode(sessionKey.publicKey.subjectPublicKeyInfo)
+        let keyText = Base64.encode(sessionKey.publicKey.subjectPublicKeyInfo)
         let origin = "pingshen.session/\(session)", keyName = "pingshen.session.\(session.prefix(16))"
         let text = "pingshen 开会声明 opening statement v1 (benchmark)\n会议编号 session: \(session)\n会议密钥 session key: \(keyText)\n"
         let cms = try! DetachedSignature.sign(Array(text.utf8), signers: [try! Identity(certificate: hostCertificate, key: hostKey)])
-        let statement = SignedStatement(text: text, format: "cms", signature: Base64Text.encode(cms.der),
-                                        certificate: Base64Text.encode(hostCertificate.der))
-        return (MeetingSeal(committeeCertificate: Base64Text.encode(authority.certificate.der), sessionKey: keyText,
+        let statement = SignedStatement(text: text, format: "cms", signature: Base64.encode(cms.der),
+                                        certificate: Base64.encode(hostCertificate.der))
+        return (MeetingSeal(committeeCertificate: Base64.encode(authority.certificate.der), sessionKey: keyText,
                             algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName, statement: statement),
                 sessionKey, authority.certificate)
     }

@@ -1,8 +1,10 @@
+import FileSystem
 import Foundation
 import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 import Workspace
 
 /// Writes one realistic signed session of the generated year, in memory, straight through the
@@ -86,7 +88,7 @@ struct YearSession {
     /// member unblinds the credential; the block is written sorted at the close.
     private mutating func vote(_ candidate: CandidateID, pins: [MemberID: (pin: String, salt: String)]) throws {
         let key = roundKeys[state.rounds.count % roundKeys.count]
-        try run(.openRound([candidate], paper: false, credentialKey: Data(key.publicKey.subjectPublicKeyInfo).base64EncodedString()))
+        try run(.openRound([candidate], paper: false, credentialKey: Base64.encode(key.publicKey.subjectPublicKeyInfo)))
         let round = state.openRound!.number
         var block: [Ballot] = []
         for member in state.openRound!.opened.eligible {
@@ -100,7 +102,7 @@ struct YearSession {
             let blindSignature = try key.blindSign(blinding.blindedMessage)
             let signature = try key.publicKey.finalize(blindSignature, for: prepared, inverse: blinding.inverse)
             block.append(Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce, prefix: Digest.hex(prepared.prefix(32)),
-                                signature: Data(signature).base64EncodedString()))
+                                signature: Base64.encode(signature)))
             let p = pins[member]!
             try write(try Review.decide(.castBallot(member: member, pinHash: VotingPIN.hash(p.pin, salt: p.salt), choices: choices,
                                                     blinded: Digest.sha256Hex(blinding.blindedMessage)), in: state))
@@ -111,7 +113,7 @@ struct YearSession {
 
     private mutating func open(host: MemberID, members: [Member]) throws {
         sessionKey = try SigningKey.generate(.p256)
-        let keyText = Data(sessionKey.publicKey.subjectPublicKeyInfo).base64EncodedString()
+        let keyText = Base64.encode(sessionKey.publicKey.subjectPublicKeyInfo)
         let origin = "pingshen.session/\(state.session)", keyName = "pingshen.session.\(state.session.prefix(16))"
         let text = """
         pingshen 开会声明 opening statement v1
@@ -127,9 +129,9 @@ struct YearSession {
 
         """
         let statement = SignedStatement(text: text, format: "cms",
-                                        signature: Data(try DetachedSignature.sign(Array(text.utf8), signers: [committee.chair]).der).base64EncodedString(),
-                                        certificate: Data(committee.chair.certificate.der).base64EncodedString())
-        let seal = MeetingSeal(committeeCertificate: Data(committee.seal.certificate.der).base64EncodedString(), sessionKey: keyText,
+                                        signature: Base64.encode(try DetachedSignature.sign(Array(text.utf8), signers: [committee.chair]).der),
+                                        certificate: Base64.encode(committee.chair.certificate.der))
+        let seal = MeetingSeal(committeeCertificate: Base64.encode(committee.seal.certificate.der), sessionKey: keyText,
                                algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName, statement: statement)
         try run(.openMeeting(host: host, recorder: "记录人", agenda: [], seal: seal))
     }
@@ -148,7 +150,7 @@ struct YearSession {
         var cosigners: [String] = []
         if final {
             signers.append(KeyNoteSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
-            cosigners = [Data(committee.secretary.certificate.der).base64EncodedString()]
+            cosigners = [Base64.encode(committee.secretary.certificate.der)]
         }
         let note = try SignedNote(text: checkpoint.text, signedBy: signers)
         checkpoints += 1
@@ -185,7 +187,7 @@ struct YearSession {
             files.append(Tar.File(path: "\(file).\(signer).p7s", bytes: signature))
             try run(.recordDocumentSignature(DocumentSigned(document: document, candidate: nil, file: file, sha256: Digest.sha256Hex(content),
                                                             signatureFile: "\(file).\(signer).p7s", signatureSHA256: Digest.sha256Hex(signature),
-                                                            signer: signer, certificate: Data(identity.certificate.der).base64EncodedString())))
+                                                            signer: signer, certificate: Base64.encode(identity.certificate.der))))
         }
         return files
     }

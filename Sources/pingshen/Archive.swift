@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Seal
+import TextFormats
 import Workspace
 
 /// `pingshen archive --to cert.pem [--to …] [--out FILE]`

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Records
 import Seal
 import Workspace
 

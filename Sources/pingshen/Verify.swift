@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Inspection
-import Journal
-import Records
 import Seal
 
 /// `pingshen verify PATH… [--json] [--committee-cert FILE] [--registry FILE] [--key K --cert C] [--allow-unsigned] [--jobs N]`
@@ -49,13 +47,14 @@ struct Verify: ParsableCommand {
     }
 
     func run() throws {
-        let options = InspectionOptions(pinnedCommittees: try committeeCerts.flatMap(Self.certificates),
-                                        registry: try registry.flatMap(Self.decisions), allowUnsigned: allowUnsigned)
+        let options = InspectionOptions(pinnedCommittees: try Self.read(committeeCerts, TrustFiles.certificates(atPath:)),
+                                        registry: try Self.read(registry, TrustFiles.decisions(atPath:)), allowUnsigned: allowUnsigned)
         var opener: ArchiveOpener?
         if let key, let cert {
+            let certificate = try Self.read([cert], TrustFiles.certificates(atPath:)).first
             let passphrase = try Passphrase.read("监督人员私钥", file: passphraseFile, environment: "PINGSHEN_PASSPHRASE")
             do {
-                let identity = try Identity(certificate: try Self.certificates(cert).first ?? Certificate(der: []),
+                let identity = try Identity(certificate: certificate ?? Certificate(der: []),
                                             key: try SigningKey(contentsOf: key, passphrase: passphrase))
                 opener = ArchiveOpener(identity: identity)
             } catch {
@@ -95,40 +94,15 @@ struct Verify: ParsableCommand {
         if summary.failed > 0 || !problems.isEmpty { throw ExitCode(1) }
     }
 
-    /// Every certificate in a PEM file (a bundle), or the one DER certificate in it.
-    static func certificates(_ path: String) throws -> [Certificate] {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            printError("错误：无法读取证书文件 \(path)\nerror: cannot read \(path)")
-            throw ExitCode(2)
-        }
-        do {
-            let text = String(decoding: bytes, as: UTF8.self)
-            guard text.contains("-----BEGIN CERTIFICATE-----") else { return [try Certificate(der: Array(bytes))] }
-            let blocks = text.components(separatedBy: "-----BEGIN CERTIFICATE-----").dropFirst()
-            return try blocks.map { try Certificate(pem: "-----BEGIN CERTIFICATE-----" + $0) }
-        } catch {
-            printError("错误：\(path) 不是有效的证书：\(error)\nerror: \(path) is not a valid certificate")
-            throw ExitCode(2)
-        }
-    }
-
-    /// The decisions in a registry file (one JSON record a line).
-    static func decisions(_ path: String) throws -> [PastDecision] {
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            printError("错误：无法读取登记文件 \(path)\nerror: cannot read the registry \(path)")
-            throw ExitCode(2)
-        }
-        let text = JournalText(bytes: Array(bytes))
-        var out: [PastDecision] = []
-        for i in text.lines.indices where !text.line(i).isEmpty {
-            do { out.append(try EntryCoding.decodeValue(PastDecision.self, text.line(i))) } catch {
-                printError("错误：\(path) 第 \(i + 1) 行不是有效的评审决定：\(error)\nerror: \(path) line \(i + 1) is not a valid decision")
+    /// What `read` finds in every file of `paths`; a file that cannot be used is reported, and
+    /// the command ends with status 2.
+    static func read<T>(_ paths: [String], _ read: (String) throws(TrustFileError) -> [T]) throws -> [T] {
+        var out: [T] = []
+        for path in paths {
+            do { out += try read(path) } catch {
+                printError(error.description)
                 throw ExitCode(2)
             }
-        }
-        if text.tornTail != nil {
-            printError("错误：\(path) 最后一行不完整\nerror: \(path) ends in an incomplete line")
-            throw ExitCode(2)
         }
         return out
     }
@@ -149,21 +123,3 @@ private final class Collector: @unchecked Sendable {
         }
     }
 }
-
-/// Each session brings buffers of a few megabytes (archive, plaintext, journal). glibc maps
-/// every allocation above 128 KiB afresh and unmaps it when freed, so each session pays for
-/// faulting in and zeroing new pages; raising the threshold keeps those buffers on the heap
-/// for the next session. Memory stays flat: the same pages are reused.
-enum HeapReuse {
-    static func keepLargeBuffers() {
-        #if os(Linux)
-        _ = glibcMallopt(-3, 64 << 20)   // M_MMAP_THRESHOLD (malloc.h is not in Swift's Glibc module)
-        _ = glibcMallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
-        #endif
-    }
-}
-
-#if os(Linux)
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif

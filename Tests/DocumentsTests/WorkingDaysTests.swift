@@ -121,7 +121,7 @@ struct WorkingDaysTests {
             _ = try CalendarFile.parse(text, file: "bad.toml")
             Issue.record("accepted: \(text)")
         } catch {
-            guard case .calendar(let file, let l, _, _) = error else { Issue.record("\(error)"); return }
+            guard case .calendar(let file, let l, _, _, _) = error else { Issue.record("\(error)"); return }
             #expect(file == "bad.toml" && l == line, "\(error.description)")
         }
     }

@@ -61,4 +61,17 @@ struct CommandLineTests {
         #expect(try Binary.run(["verify", drill.path, "--allow-unsigned"]).status == 0)
         #expect(try Binary.run(["verify", dir + "/nothing-here"]).status == 2)
     }
+
+    @Test("a committee certificate or registry that cannot be used is bad input: its message, exit 2")
+    func unusableTrustFiles() throws {
+        let f = Fixtures.main
+        let dir = try Temporary.directory("cli-trust")
+        let missing = try Binary.run(["verify", f.session.path, "--committee-cert", dir + "/none.pem"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("无法读取证书文件 \(dir)/none.pem") && missing.stderr.contains("error: cannot read"))
+        try Data("{\"committee\":1}\n".utf8).write(to: URL(fileURLWithPath: dir + "/r.jsonl"))
+        let registry = try Binary.run(["verify", f.session.path, "--committee-cert", f.committee.sealPaths.certificate, "--registry", dir + "/r.jsonl"])
+        #expect(registry.status == 2)
+        #expect(registry.stderr.contains("第 1 行不是有效的评审决定") && registry.stdout.isEmpty)
+    }
 }

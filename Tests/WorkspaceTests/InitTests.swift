@@ -1,7 +1,9 @@
+import FileSystem
 import Foundation
 import Journal
 import Records
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// `SessionFolder.founding(from:)` and `create(at:from:)`: the files checked against each other,

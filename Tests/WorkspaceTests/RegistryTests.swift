@@ -1,5 +1,6 @@
 import Records
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// `Registry`: the committee's line file of past decisions (R8).

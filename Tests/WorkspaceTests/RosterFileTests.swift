@@ -1,5 +1,6 @@
 import Records
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// `RosterFile`: `members.csv` and `candidates.csv`, every row checked, errors placed by line and column.

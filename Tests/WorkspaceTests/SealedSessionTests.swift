@@ -1,9 +1,11 @@
+import FileSystem
 import Foundation
 import Journal
 import Records
 import Review
 import Seal
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// Seals in a session: the opening statement, checkpoints, ballot credentials, the close.
@@ -32,7 +34,7 @@ struct SealedSessionTests {
         var f = try SessionFixture()
         try f.openSigned(present: 20, committee: committee)
         let seal = try #require(try f.folder.state().seal)
-        let cms = try DetachedSignature(der: try #require(Base64Text.decode(seal.statement.signature)))
+        let cms = try DetachedSignature(der: try #require(Base64.decode(seal.statement.signature)))
         let signers = try cms.verify(Array(seal.statement.text.utf8), trustAnchor: try committee.certificate(committee.seal),
                                      at: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(signers.map(\.subject.commonName) == ["陈建国"])
@@ -49,7 +51,7 @@ struct SealedSessionTests {
         let f = try signedMeeting(committee)
         let loaded = try f.folder.load()
         let seal = try #require(loaded.state.seal)
-        let sessionKey = try VerifyingKey(subjectPublicKeyInfo: try #require(Base64Text.decode(seal.sessionKey)))
+        let sessionKey = try VerifyingKey(subjectPublicKeyInfo: try #require(Base64.decode(seal.sessionKey)))
         let recorder = try committee.certificate(committee.secretary)
         var expected: [String] = []
         for (i, entry) in loaded.entries.enumerated() {

@@ -1,5 +1,6 @@
 import Records
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// `SettingsFile`: `session.toml` into `Settings`, every value checked.
@@ -75,6 +76,16 @@ import Testing
         #expect(e.line == 15)
         #expect(e.english.contains("unknown setting 'nmae'"))
         #expect(e.english.contains("name, organizer, quorum"))
+    }
+
+    @Test(arguments: [
+        ("a = 1\n[committee]\n", 2, 1),
+        ("name = \"x\"\n  [ 'committee' ] # 注释\nsize = 1\n", 2, 3),
+    ])
+    func aTableIsRefusedWhereItsHeaderStarts(_ text: String, _ line: Int, _ column: Int) throws {
+        let e = try failure(text)
+        #expect((e.line, e.column) == (line, column))
+        #expect(e.english.contains("TOML tables ([...]) are not supported"))
     }
 
     @Test func aDuplicateKeyNamesTheFirstLine() throws {
@@ -177,7 +188,7 @@ import Testing
             let bytes = flipped(whole, count: Int.random(in: 1...4, using: &rng), using: &rng)
             do throws(ImportError) {
                 let draft = try SettingsFile.read(bytes, file: "session.toml")
-                #expect(SettingsFile.isCalendarDate(draft.settings.date), "seed \(seed), trial \(trial)")
+                #expect(CivilDays.date(iso: draft.settings.date) != nil, "seed \(seed), trial \(trial)")
                 #expect(draft.settings.yesCap >= 0, "seed \(seed), trial \(trial)")
             } catch {
                 expectPlaceInside(error, bytes, "seed \(seed), trial \(trial)")

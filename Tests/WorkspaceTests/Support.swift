@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextFormats
 @testable import Workspace
 
 /// The shipped sample inputs, read from the repository's `Samples/` folder.

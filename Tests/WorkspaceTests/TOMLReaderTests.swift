@@ -1,9 +1,15 @@
 import Testing
+import TextFormats
 @testable import Workspace
 
-/// `TOMLReader`: the flat TOML subset of `session.toml`; anything beyond it refused where it starts.
+/// `TOMLReader`: the top-level `key = value` lines of `session.toml`, the `[table]`s and arrays
+/// over several lines of the working-day calendar; anything beyond the subset refused where it starts.
 @Suite struct TOMLReaderTests {
-    func read(_ text: String) throws(ImportError) -> [(key: String, value: TOMLValue)] {
+    func read(_ text: String) throws(ImportError) -> [TOMLEntry] {
+        try document(text).topLevel
+    }
+
+    func document(_ text: String) throws(ImportError) -> TOMLDocument {
         try TOMLReader.read(utf8(text), file: "s.toml")
     }
 
@@ -18,7 +24,7 @@ import Testing
     // MARK: Valid
 
     @Test func theSampleReadsKeyByKeyWithPlaces() throws {
-        let entries = try TOMLReader.read(Sample.settings, file: "session.toml")
+        let entries = try TOMLReader.read(Sample.settings, file: "session.toml").topLevel
         #expect(entries.map(\.key) == ["name", "series", "specialty", "level", "organizer", "date", "venue", "size",
                                       "quorum", "denominator", "recused_leave_denominator", "yes_cap", "same_employer_recusal"])
         #expect(entries.map(\.value.line) == Array(2...14))
@@ -28,9 +34,9 @@ import Testing
     }
 
     @Test func crlfLineEndsAndAByteOrderMarkReadTheSame() throws {
-        let lf = try TOMLReader.read(Sample.settings, file: "session.toml")
+        let lf = try TOMLReader.read(Sample.settings, file: "session.toml").topLevel
         let crlf = [0xEF, 0xBB, 0xBF] + utf8(Sample.text("session.toml").replacingCRLF())
-        let read = try TOMLReader.read(crlf, file: "session.toml")
+        let read = try TOMLReader.read(crlf, file: "session.toml").topLevel
         #expect(read.map(\.key) == lf.map(\.key))
         #expect(read.map(\.value) == lf.map(\.value))
     }
@@ -80,11 +86,49 @@ import Testing
         #expect(entries.map(\.value.column) == [9, 3])
     }
 
+    @Test("keys before any header are top-level; each header starts a table that holds the keys after it")
+    func tables() throws {
+        let d = try document("""
+            a = 1
+            # 注释
+            [2026]
+            source = "x"   # 注释
+            [ 'two words' ]\t# 带引号的表名
+            source = 'y'
+            [2025]
+            """)
+        #expect(d.topLevel.map(\.key) == ["a"])
+        #expect(d.tables.map(\.name) == ["2026", "two words", "2025"])
+        #expect(d.tables.map(\.place) == [TOMLPlace(line: 3, column: 1), TOMLPlace(line: 5, column: 1), TOMLPlace(line: 7, column: 1)])
+        #expect(d.tables[0].entries == [TOMLEntry(key: "source", place: TOMLPlace(line: 4, column: 1),
+                                                  value: TOMLValue(kind: .string("x"), line: 4, column: 10))])
+        #expect(d.tables[1].entries.map(\.value.kind) == [.string("y")])
+        #expect(d.tables[2].entries.isEmpty)
+    }
+
+    @Test("an array may span lines, with comments and a trailing comma; each item keeps its place")
+    func multiLineArrays() throws {
+        let d = try document("[2025]\r\nrest = [\r\n  \"01-01\",          # 元旦\r\n  # 整行注释\r\n\r\n  '01-28..02-04', \"05-01\"\r\n]\r\nwork = [ # x\n\"01-26\" # 无逗号\n]\n")
+        let rest = d.tables[0].entries[0].value
+        #expect(rest.kind == .stringArray(["01-01", "01-28..02-04", "05-01"]))
+        #expect((rest.line, rest.column) == (2, 8))
+        #expect(rest.items == [TOMLPlace(line: 3, column: 3), TOMLPlace(line: 6, column: 3), TOMLPlace(line: 6, column: 19)])
+        #expect(d.tables[0].entries[1].value.kind == .stringArray(["01-26"]))
+        #expect(d.tables[0].entries[1].value.items == [TOMLPlace(line: 9, column: 1)])
+    }
+
+    @Test("the same key in two tables is two keys; twice in one table it is refused")
+    func keysPerTable() throws {
+        let d = try document("[a]\nk = 1\n[b]\nk = 2\n")
+        #expect(d.tables.map { $0.entries.map(\.value.kind) } == [[.integer(1)], [.integer(2)]])
+        let e = try failure("[a]\nk = 1\n[b]\nk = 2\n  k = 3\n")
+        #expect((e.line, e.column) == (5, 3) && e.english.contains("key 'k' is defined twice (first on line 4)"))
+    }
+
     // MARK: Refused, where it starts
 
     @Test(arguments: [
         // (text, line, column, part of the English message)
-        ("a = 1\n[committee]\n", 2, 1, "tables"),
         ("a = 1\n  [[rounds]]\n", 2, 3, "tables"),
         ("committee.name = \"x\"\n", 1, 1, "dotted keys"),
         ("  a.b = 1\n", 1, 3, "dotted keys"),
@@ -132,15 +176,28 @@ import Testing
         ("= 1\n", 1, 1, "expected a key name"),
         ("名称 = \"x\"\n", 1, 1, "expected a key name"),
         ("list = [\"a\", 1]\n", 1, 14, "arrays may hold strings only"),
-        ("list = [\"a\"\n", 1, 12, "expected ','"),
-        ("list = [\"a\",\n", 1, 13, "missing ']'"),
+        ("list = [\"a\"\n", 1, 8, "missing ']'"),   // arrays may span lines: never closed
+        ("list = [\"a\",\n", 1, 8, "missing ']'"),
         ("list = [\"a\" \"b\"]\n", 1, 13, "expected ','"),
         ("list = [[\"a\"]]\n", 1, 9, "arrays may hold strings only"),
+        ("[a]\nx = 1\n[a]\n", 3, 1, "table [a] is defined twice (first on line 1)"),
+        ("[\"a\"]\n['a']\n", 2, 1, "table [a] is defined twice"),
+        ("[a.b]\n", 1, 2, "dotted keys"),
+        ("[]\n", 1, 2, "expected a key name"),
+        ("[a\n", 1, 3, "missing ']'"),
+        ("[a b]\n", 1, 4, "missing ']'"),
+        ("[a] x\n", 1, 5, "unexpected text after the table header"),
+        ("[a]\nrest = [\n\"01-01\",\n", 2, 8, "array is missing ']'"),
+        ("rest = [ # 注释\n", 1, 8, "array is missing ']'"),
+        ("rest = [\n\"a\"\n\"b\"]\n", 3, 1, "expected ','"),
+        ("rest = [\n\"a\",\n1]\n", 3, 1, "arrays may hold strings only"),
+        ("rest = [\n\"a\",\n\"b\n]\n", 3, 1, "missing its closing quote"),
     ])
     func refused(_ text: String, _ line: Int, _ column: Int, _ message: String) throws {
         let e = try failure(text)
         #expect((e.line, e.column) == (line, column), "\(text.debugDescription): \(e.english)")
         #expect(e.english.contains(message), "\(text.debugDescription): \(e.english)")
+        #expect(e.place == "s.toml:\(line):\(column)")
     }
 
     @Test func aDuplicateKeyNamesTheFirstLine() throws {
@@ -168,11 +225,11 @@ import Testing
 
     @Test func everyTruncatedPrefixReadsAsAPrefixOrFailsWithAPlace() throws {
         let whole = Sample.settings
-        let full = try TOMLReader.read(whole, file: "session.toml")
+        let full = try TOMLReader.read(whole, file: "session.toml").topLevel
         for end in 0..<whole.count {
             let prefix = Array(whole[..<end])
             do throws(ImportError) {
-                let entries = try TOMLReader.read(prefix, file: "session.toml")
+                let entries = try TOMLReader.read(prefix, file: "session.toml").topLevel
                 #expect(entries.count <= full.count)
                 // All but the last entry were read whole; the last may be a cut integer or a whole value.
                 #expect(entries.dropLast().map(\.key) == full.prefix(max(0, entries.count - 1)).map(\.key))
@@ -190,7 +247,7 @@ import Testing
         for trial in 0..<300 {
             let bytes = flipped(whole, count: Int.random(in: 1...6, using: &rng), using: &rng)
             do throws(ImportError) {
-                _ = try TOMLReader.read(bytes, file: "session.toml")
+                _ = try TOMLReader.read(bytes, file: "session.toml").topLevel
             } catch {
                 expectPlaceInside(error, bytes, "seed \(seed), trial \(trial)")
             }

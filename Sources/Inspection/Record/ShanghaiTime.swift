@@ -19,7 +19,7 @@ enum ShanghaiTime {
             }
             guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
                   let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
-                  y >= 1970, (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y), h < 24, mi < 60, s < 60
+                  y >= 1970, (1...12).contains(mo), d >= 1, d <= CivilDays.days(inMonth: mo, year: y), h < 24, mi < 60, s < 60
             else { return nil }
             return Int64(CivilDays.dayNumber(year: y, month: mo, day: d)) * 86400 + Int64(h * 3600 + mi * 60 + s) - 8 * 3600
         }
@@ -33,13 +33,5 @@ enum ShanghaiTime {
     /// `HH:MM` of a timestamp, for messages.
     static func clock(_ text: String) -> String {
         text.count >= 16 ? String(text.dropFirst(11).prefix(5)) : text
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

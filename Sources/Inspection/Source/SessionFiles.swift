@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileSystem
 import Journal
 
 /// The files of one session, wherever they are: a folder on disk, or an archive opened in memory.

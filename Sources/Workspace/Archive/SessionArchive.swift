@@ -1,7 +1,9 @@
+import FileSystem
 import Foundation
 import Journal
 import Review
 import Seal
+import TextFormats
 
 /// The confidential archive of a closed session (seed 第二十四条：归档备查并严格保密): the session
 /// folder, without keys or spools, as a ustar file inside a CMS EnvelopedData (AES-256-GCM) for

@@ -1,4 +1,5 @@
 import Records
+import TextFormats
 
 /// Reads `members.csv` and `candidates.csv` as Excel saves them and checks every row.
 enum RosterFile {
@@ -7,7 +8,7 @@ enum RosterFile {
     static let aliases = ["ID": "id", "Id": "id", "编号": "id", "身份证号": "证件号码", "身份证号码": "证件号码"]
 
     static func members(_ bytes: [UInt8], file: String) throws(ImportError) -> [Member] {
-        let table = try CSVTable(bytes, file: file, required: memberColumns, aliases: aliases)
+        let table = try CSVRows(bytes, file: file, required: memberColumns, aliases: aliases)
         var out: [Member] = []
         var firstLine: [MemberID: Int] = [:]
         for row in table.rows {
@@ -39,7 +40,7 @@ enum RosterFile {
     }
 
     static func candidates(_ bytes: [UInt8], file: String, settings: Settings) throws(ImportError) -> [Candidate] {
-        let table = try CSVTable(bytes, file: file, required: candidateColumns, aliases: aliases)
+        let table = try CSVRows(bytes, file: file, required: candidateColumns, aliases: aliases)
         var out: [Candidate] = []
         var firstLine: [CandidateID: Int] = [:]
         var applicants: [(ApplicantKey, Int)] = []

@@ -1,4 +1,5 @@
 import Records
+import TextFormats
 
 /// `session.toml` as read, before it is checked against the roster (size and quorum need the member count).
 struct SettingsDraft {
@@ -21,9 +22,15 @@ enum SettingsFile {
     ]
 
     static func read(_ bytes: [UInt8], file: String) throws(ImportError) -> SettingsDraft {
-        let entries = try TOMLReader.read(bytes, file: file)
+        let document = try TOMLReader.read(bytes, file: file)
+        if let table = document.tables.first {
+            throw ImportError(file: file, line: table.place.line, column: table.place.column,
+                              "不支持 TOML 表（[...]）；session.toml 只使用顶层的“键 = 值”",
+                              "TOML tables ([...]) are not supported; session.toml uses top-level key = value lines only")
+        }
         var values: [String: TOMLValue] = [:]
-        for (key, value) in entries {
+        for entry in document.topLevel {
+            let (key, value) = (entry.key, entry.value)
             guard keys[key] != nil else {
                 let known = keys.keys.sorted().joined(separator: ", ")
                 throw ImportError(file: file, line: value.line, column: 1,
@@ -65,7 +72,7 @@ enum SettingsFile {
         let date: String
         switch values["date"]?.kind {
         case .string(let s)?, .date(let s)?:
-            guard isCalendarDate(s) else {
+            guard CivilDays.date(iso: s) != nil else {
                 let v = values["date"]!
                 throw ImportError(file: file, line: v.line, column: v.column,
                                   "开会日期“\(s)”不是有效的 YYYY-MM-DD 日期", "date '\(s)' is not a valid YYYY-MM-DD date")
@@ -101,17 +108,5 @@ enum SettingsFile {
             recusedLeaveDenominator: try flag("recused_leave_denominator", default: true),
             yesCap: cap?.value ?? 0, sameEmployerRecusal: try flag("same_employer_recusal", default: false))
         return SettingsDraft(settings: settings, size: try integer("size"), quorum: try integer("quorum"), registry: registry)
-    }
-
-    /// Whether `s` is a real date written `YYYY-MM-DD`.
-    static func isCalendarDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return d <= days
     }
 }

@@ -1,5 +1,6 @@
 import Records
 import Seal
+import TextFormats
 
 /// Where a signed meeting's short-lived private keys wait between steps: the session key from
 /// the opening to the close, and each electronic round's credential key while the round is open.
@@ -24,7 +25,7 @@ public protocol SessionKeyStore: AnyObject {
 extension SessionKeyStore {
     /// The session key if `key` is the one the opening statement bound.
     func checked(_ key: SigningKey, against seal: MeetingSeal) throws(WorkspaceError) -> SigningKey {
-        guard Base64Text.encode(key.publicKey.subjectPublicKeyInfo) == seal.sessionKey else {
+        guard Base64.encode(key.publicKey.subjectPublicKeyInfo) == seal.sessionKey else {
             throw .damaged("会议密钥与开会声明中绑定的不一致", "the session key differs from the one the opening statement bound")
         }
         return key
@@ -32,7 +33,7 @@ extension SessionKeyStore {
 
     /// The round key if its public half is the one the round's opening records.
     func checked(_ key: BlindSigningKey, against opened: RoundOpened) throws(WorkspaceError) -> BlindSigningKey {
-        guard Base64Text.encode(key.publicKey.subjectPublicKeyInfo) == opened.credentialKey else {
+        guard Base64.encode(key.publicKey.subjectPublicKeyInfo) == opened.credentialKey else {
             throw .damaged("第 \(opened.round) 轮的凭证密钥与日志中的公钥不一致（伪造的轮次密钥？）",
                            "round \(opened.round)'s credential key does not match the journal's public key (a forged round key?)")
         }

@@ -2,6 +2,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// Signs checkpoints of a signed meeting's journal (RFC 9162 root, C2SP signed note).
 struct Checkpointer {
@@ -22,7 +23,7 @@ struct Checkpointer {
             signers += cosigners.map { KeyNoteSigner(name: $0.name, key: $0.identity.key) }
             let note = try SignedNote(text: checkpoint.text, signedBy: signers)
             return CheckpointSigned(note: String(decoding: note.bytes, as: UTF8.self),
-                                    cosigners: cosigners.map { Base64Text.encode($0.identity.certificate.der) })
+                                    cosigners: cosigners.map { Base64.encode($0.identity.certificate.der) })
         } catch {
             throw .damaged("无法签署检查点：\(error)", "cannot sign the checkpoint: \(error)")
         }

@@ -1,6 +1,8 @@
+import FileSystem
 import Foundation
 import Journal
 import Seal
+import TextFormats
 
 /// The files of a newly made identity.
 public struct IdentityPaths: Encodable, Sendable {

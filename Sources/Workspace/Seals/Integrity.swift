@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// Certificates are checked at the time of the opening, so a certificate that expires after a
 /// meeting does not spoil its record.
@@ -49,10 +50,10 @@ enum Integrity {
         let fail = { (zh: String, en: String) -> WorkspaceError in
             .damaged("开会声明无效：\(zh)", "the opening statement is invalid: \(en)")
         }
-        guard let committeeDER = Base64Text.decode(seal.committeeCertificate), let committee = try? Certificate(der: committeeDER),
-              let keyDER = Base64Text.decode(seal.sessionKey), let key = try? VerifyingKey(subjectPublicKeyInfo: keyDER),
-              let signature = Base64Text.decode(seal.statement.signature),
-              let certificateDER = Base64Text.decode(seal.statement.certificate), let host = try? Certificate(der: certificateDER) else {
+        guard let committeeDER = Base64.decode(seal.committeeCertificate), let committee = try? Certificate(der: committeeDER),
+              let keyDER = Base64.decode(seal.sessionKey), let key = try? VerifyingKey(subjectPublicKeyInfo: keyDER),
+              let signature = Base64.decode(seal.statement.signature),
+              let certificateDER = Base64.decode(seal.statement.certificate), let host = try? Certificate(der: certificateDER) else {
             throw fail("字段无法解码", "a field cannot be decoded")
         }
         guard seal.statement.text.contains(seal.sessionKey) else { throw fail("声明中没有该会议密钥", "the statement does not name the session key") }

@@ -1,6 +1,8 @@
+import FileSystem
 import Foundation
 import Journal
 import Seal
+import TextFormats
 
 /// A person's long-term identity on disk: an encrypted PKCS#8 key, its certificate, and the
 /// passphrase (which the command line reads from a prompt, a file or the environment).

@@ -2,6 +2,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// A round's ballot credentials (RFC 9474, RSABSSA-SHA384-PSS-Randomized).
 ///
@@ -43,7 +44,7 @@ public enum RoundCredentials {
             let signature = try key.publicKey.finalize(blindSignature, for: blinded.prepared, inverse: blinded.blinding.inverse)
             return Ballot(id: Digest.sha256Hex(blinded.message), choices: blinded.choices, nonce: blinded.nonce,
                           prefix: Digest.hex(blinded.prepared.prefix(blinded.prepared.count - blinded.message.count)),
-                          signature: Base64Text.encode(signature))
+                          signature: Base64.encode(signature))
         } catch {
             throw .damaged("签发投票凭证失败：\(error)", "issuing the ballot credential failed: \(error)")
         }
@@ -58,7 +59,7 @@ public enum RoundCredentials {
 
     /// The public key the journal holds for the round.
     public static func publicKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindVerifyingKey {
-        guard let text = opened.credentialKey, let der = Base64Text.decode(text) else {
+        guard let text = opened.credentialKey, let der = Base64.decode(text) else {
             throw .damaged("第 \(opened.round) 轮没有投票凭证公钥", "round \(opened.round) has no credential key")
         }
         do { return try BlindVerifyingKey(subjectPublicKeyInfo: der) } catch {
@@ -69,7 +70,7 @@ public enum RoundCredentials {
     /// Whether `ballot` carries a valid credential of this round for its own content.
     public static func verify(_ ballot: Ballot, session: String, round: Int, key: BlindVerifyingKey) -> Bool {
         guard let prefixHex = ballot.prefix, let prefix = hexBytes(prefixHex), prefix.count == 32,
-              let signatureText = ballot.signature, let signature = Base64Text.decode(signatureText) else { return false }
+              let signatureText = ballot.signature, let signature = Base64.decode(signatureText) else { return false }
         let message = BallotMessage.bytes(session: session, round: round, choices: ballot.choices, nonce: ballot.nonce)
         return key.isValidSignature(signature, for: prefix + message)
     }

@@ -1,6 +1,7 @@
 import Records
 import Review
 import Seal
+import TextFormats
 
 /// Signing a statement with a committee identity: CMS for P-256 (checkable with
 /// `openssl cms -verify`), a plain SM2 signature for 国密 identities (OpenSSL 3.0 has no SM2 CMS).
@@ -11,11 +12,11 @@ enum StatementSigning {
             switch identity.key.algorithm {
             case .p256:
                 let cms = try DetachedSignature.sign(bytes, signers: [identity])
-                return SignedStatement(text: text, format: "cms", signature: Base64Text.encode(cms.der),
-                                       certificate: Base64Text.encode(identity.certificate.der))
+                return SignedStatement(text: text, format: "cms", signature: Base64.encode(cms.der),
+                                       certificate: Base64.encode(identity.certificate.der))
             case .sm2:
-                return SignedStatement(text: text, format: "sm2", signature: Base64Text.encode(try identity.key.signature(for: bytes)),
-                                       certificate: Base64Text.encode(identity.certificate.der))
+                return SignedStatement(text: text, format: "sm2", signature: Base64.encode(try identity.key.signature(for: bytes)),
+                                       certificate: Base64.encode(identity.certificate.der))
             }
         } catch {
             throw .damaged("无法签署声明：\(error)", "cannot sign the statement: \(error)")
@@ -36,7 +37,7 @@ enum OpeningStatement {
         开会日期 date: \(state.settings.date)
         主持人 host: \(host) \(name)
         记录人 recorder: \(recorder)
-        会议密钥 session key (\(sessionKey.algorithm.rawValue), SubjectPublicKeyInfo, base64): \(Base64Text.encode(sessionKey.subjectPublicKeyInfo))
+        会议密钥 session key (\(sessionKey.algorithm.rawValue), SubjectPublicKeyInfo, base64): \(Base64.encode(sessionKey.subjectPublicKeyInfo))
         检查点 checkpoints: origin \(origin), key name \(keyName)
         本人以主持人身份确认：本次会议的日志检查点由上述会议密钥签署。
         As host I confirm that this meeting's journal checkpoints are signed by the session key above.

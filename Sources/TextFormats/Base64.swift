@@ -1,10 +1,12 @@
-/// Standard base64 (RFC 4648 §4) as signed notes use it: padded, no line breaks, canonical.
+/// Standard base64 (RFC 4648 §4): padded, no line breaks, canonical — the spelling of every
+/// binary value pingshen writes as text (signed notes, keys, certificates, signatures, the
+/// files embedded in the binary).
 ///
 /// Decoding is strict so that one byte string has exactly one accepted text: characters
 /// outside the alphabet, missing or misplaced `=`, and non-zero bits after the last byte are
 /// all rejected. (A lenient decoder would let a signature line be rewritten without changing
 /// what it decodes to.)
-enum Base64 {
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     private static let values: [UInt8] = {
@@ -13,7 +15,13 @@ enum Base64 {
         return table
     }()
 
-    static func encode(_ bytes: some Collection<UInt8>) -> [UInt8] {
+    /// The base64 text of `bytes`.
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: encodedBytes(bytes), as: UTF8.self)
+    }
+
+    /// The base64 text of `bytes` as ASCII bytes, for text built byte by byte.
+    public static func encodedBytes(_ bytes: some Collection<UInt8>) -> [UInt8] {
         let input = Array(bytes)
         var out = [UInt8]()
         out.reserveCapacity((input.count + 2) / 3 * 4)
@@ -40,7 +48,12 @@ enum Base64 {
     }
 
     /// The bytes `text` encodes, or nil unless it is canonical padded base64.
-    static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        decode(text.utf8)
+    }
+
+    /// The bytes the ASCII `text` encodes, or nil unless it is canonical padded base64.
+    public static func decode(_ text: some Collection<UInt8>) -> [UInt8]? {
         let input = Array(text)
         guard input.count % 4 == 0 else { return nil }
         var padding = 0

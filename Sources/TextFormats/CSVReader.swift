@@ -1,16 +1,23 @@
 /// One record of a CSV file with the line it started on.
-struct CSVRecord: Equatable {
-    var line: Int
-    var fields: [String]
+public struct CSVRecord: Equatable, Sendable {
+    public var line: Int
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
 }
 
 /// A strict RFC 4180 reader: comma separated, `"`-quoted fields with `""` for a quote inside,
 /// CRLF or LF line ends, an optional UTF-8 byte-order mark (as Excel writes "CSV UTF-8").
 ///
 /// A quote inside an unquoted field, text after a closing quote, or a quote left open at the
-/// end of the file is an error naming line and column. Blank lines, and rows whose every field is empty (as Excel saves an emptied row), are skipped.
-enum CSVReader {
-    static func records(_ bytes: [UInt8], file: String) throws(ImportError) -> [CSVRecord] {
+/// end of the file is an error naming line and column. Empty lines, and rows whose every field
+/// is empty (`,,,`, as Excel saves an emptied row), are skipped; their lines still count.
+public enum CSVReader {
+    /// The records of `bytes`, read as the file `file` (the name errors give).
+    public static func records(_ bytes: [UInt8], file: String) throws(ImportError) -> [CSVRecord] {
         let text = try decodeUTF8(bytes, file: file)
         var records: [CSVRecord] = []
         var fields: [String] = []
@@ -31,9 +38,8 @@ enum CSVReader {
         }
         func endRecord() {
             endField()
-            // Excel writes an emptied row as a run of commas: such a row, like a blank line, is skipped.
-            let blank = fields.allSatisfy { $0.trimmingWhitespace().isEmpty }
-            if !blank { records.append(CSVRecord(line: recordLine, fields: fields)) }
+            // Excel writes an emptied row as a run of commas: such a row, like an empty line, is skipped.
+            if !fields.allSatisfy(\.isEmpty) { records.append(CSVRecord(line: recordLine, fields: fields)) }
             fields = []
         }
 

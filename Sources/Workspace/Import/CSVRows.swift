@@ -1,6 +1,13 @@
-/// A CSV file read against the columns it must have: rows addressed by column name, errors
-/// naming the line and the column (its number and its header) as a spreadsheet user sees them.
-struct CSVTable {
+import Records
+import TextFormats
+
+/// The rows of a roster CSV file, read against the columns it must have: rows addressed by
+/// column name, cells trimmed as a spreadsheet user means them, errors naming the line and the
+/// column (its number and its header) as a spreadsheet user sees them.
+///
+/// A row of blank cells (spaces between the commas, as Excel saves an emptied row) is skipped
+/// like an empty line.
+struct CSVRows {
     let file: String
     let header: [String]
     let rows: [CSVRecord]
@@ -8,7 +15,7 @@ struct CSVTable {
 
     /// Reads `bytes`, requiring every column in `required` (extra columns are allowed and ignored).
     init(_ bytes: [UInt8], file: String, required: [String], aliases: [String: String] = [:]) throws(ImportError) {
-        let records = try CSVReader.records(bytes, file: file)
+        let records = try CSVReader.records(bytes, file: file).filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
         guard let first = records.first else {
             throw ImportError(file: file, line: 1, "文件为空，缺少表头：\(required.joined(separator: ","))",
                               "the file is empty; expected the header \(required.joined(separator: ","))")

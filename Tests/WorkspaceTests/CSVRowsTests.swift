@@ -1,12 +1,13 @@
 import Testing
+import TextFormats
 @testable import Workspace
 
-/// `CSVTable`: columns found by header name, rows checked against the header.
-@Suite struct CSVTableTests {
+/// `CSVRows`: columns found by header name, rows checked against the header.
+@Suite struct CSVRowsTests {
     let required = ["id", "姓名", "职务"]
 
-    func table(_ text: String) throws(ImportError) -> CSVTable {
-        try CSVTable(utf8(text), file: "m.csv", required: required, aliases: RosterFile.aliases)
+    func table(_ text: String) throws(ImportError) -> CSVRows {
+        try CSVRows(utf8(text), file: "m.csv", required: required, aliases: RosterFile.aliases)
     }
 
     func failure(_ text: String) throws -> ImportError {
@@ -70,5 +71,12 @@ import Testing
         #expect((e.line, e.column) == (2, 2))
         #expect(e.place == "m.csv:2:2")
         #expect(e.description.contains("第 2 行第 2 列") && e.description.contains("line 2, column 2"))
+    }
+
+    @Test("a row of only commas or spaces, as Excel saves an emptied row, is skipped; its line still counts")
+    func emptiedRowsSkipped() throws {
+        let t = try table("\u{3000},\r\nid,姓名,职务\r\nM01,甲,委员\r\n,,\r\n , ,\t\r\nM02,乙,委员\r\n")
+        #expect(t.rows.map(\.line) == [3, 6])
+        #expect(t.value(t.rows[1], "姓名") == "乙")
     }
 }
