@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // OpenSSL 3 from the system, behind one door (STYLE.md 1, 3).
@@ -23,6 +24,15 @@ let package = Package(
         .target(name: "Journal", dependencies: ["Seal"]),
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
+        // The C2SP tlog-witness on a second device (SPEC.md §2): cosignatures, the add-checkpoint
+        // body, registration, the persisted view and the client. Journal and Seal only, so the
+        // session and the verifier can use it without the HTTP server.
+        .target(name: "Witness", dependencies: ["Journal", "Seal"]),
+        // The witness's HTTP face (Hummingbird 2): add-checkpoint, registration, status page.
+        .target(
+            name: "WitnessServer",
+            dependencies: ["Witness", "Journal", "Seal", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
@@ -36,6 +46,7 @@ let package = Package(
             name: "pingshen",
             dependencies: [
                 "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "Documents", "Inspection",
+                "Witness", "WitnessServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +63,15 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "Seal"],
             exclude: ["Vectors"]  // RFC 9162 vectors, read from disk via #filePath (STYLE.md 8)
+        ),
+        .testTarget(
+            name: "WitnessTests",
+            dependencies: [
+                "Witness", "WitnessServer", "Journal", "Seal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Vectors"]
         ),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
