@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "WitnessTests",
             dependencies: [
-                "Witness", "WitnessServer", "Journal", "Seal",
+                "Witness", "WitnessServer", "Journal", "Seal", "pingshen",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -54,13 +54,11 @@ struct Ed25519Tests {
         let text = String(decoding: try scratch.read("witness.key"), as: UTF8.self)
         #expect(text.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
         #expect(try Ed25519SigningKey(contentsOf: path, passphrase: "口令 pw").publicKey == Self.key.publicKey)
-        #expect { try Ed25519SigningKey(contentsOf: path, passphrase: "wrong") } throws: { ($0 as? SealError)?.code == .wrongPassphrase }
-        #expect { try Self.key.write(to: path, passphrase: "pw") } throws: { ($0 as? SealError)?.code == .file }
-        #expect { try Self.key.encryptedPEM(passphrase: "") } throws: { ($0 as? SealError)?.code == .wrongPassphrase }
-        #expect { try Ed25519SigningKey(encryptedPEM: Fixtures.p256.encryptedPEM(passphrase: "pw"), passphrase: "pw") } throws: {
-            ($0 as? SealError)?.code == .unsupported
-        }
-        #expect { try SigningKey(encryptedPEM: text, passphrase: "口令 pw") } throws: { ($0 as? SealError)?.code == .unsupported }
+        expectCode(.wrongPassphrase) { _ = try Ed25519SigningKey(contentsOf: path, passphrase: "wrong") }
+        expectCode(.file) { _ = try Self.key.write(to: path, passphrase: "pw") }
+        expectCode(.wrongPassphrase) { _ = try Self.key.encryptedPEM(passphrase: "") }
+        expectCode(.unsupported) { _ = try Ed25519SigningKey(encryptedPEM: Fixtures.p256.encryptedPEM(passphrase: "pw"), passphrase: "pw") }
+        expectCode(.unsupported) { _ = try SigningKey(encryptedPEM: text, passphrase: "口令 pw") }
     }
 
     @Test("The seal issues a witness certificate for an Ed25519 key", arguments: SigningAlgorithm.allCases)
@@ -78,15 +76,17 @@ struct Ed25519Tests {
         try certificate.verify(issuedBy: chain.authority.certificate)
         #expect(try Ed25519Certificate(pem: certificate.pem) == certificate)
         let other = Chain.of(algorithm == .p256 ? .sm2 : .p256)
-        #expect { try certificate.verify(issuedBy: other.authority.certificate) } throws: {
-            ($0 as? SealError)?.code == .untrustedCertificate
-        }
-        #expect { try certificate.verify(issuedBy: chain.authority.certificate, at: Chain.now.addingTimeInterval(400 * 86_400)) } throws: {
-            ($0 as? SealError)?.code == .untrustedCertificate
-        }
+        expectCode(.untrustedCertificate) { _ = try certificate.verify(issuedBy: other.authority.certificate) }
+        expectCode(.untrustedCertificate) { _ = try certificate.verify(issuedBy: chain.authority.certificate, at: Chain.now.addingTimeInterval(400 * 86_400)) }
         // Not a record certificate: the P-256/SM2 type refuses it, and the Ed25519 type refuses a member's.
-        #expect { try Certificate(der: certificate.der) } throws: { ($0 as? SealError)?.code == .unsupported }
-        #expect { try Ed25519Certificate(der: chain.member.certificate.der) } throws: { ($0 as? SealError)?.code == .unsupported }
+        expectCode(.unsupported) { _ = try Certificate(der: certificate.der) }
+        expectCode(.unsupported) { _ = try Ed25519Certificate(der: chain.member.certificate.der) }
         #expect(throws: SealError.self) { try Ed25519Certificate(der: certificate.der + [0]) }
     }
+}
+
+/// Expects `body` to throw a `SealError` with `code`.
+func expectCode(_ code: SealError.Code, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    let error = #expect(throws: SealError.self, sourceLocation: sourceLocation) { try body() }
+    #expect(error?.code == code, "\(error.map(String.init(describing:)) ?? "")", sourceLocation: sourceLocation)
 }
