@@ -17,13 +17,13 @@ struct Ed25519Tests {
 
     @Test("The public key round-trips through raw bytes, SubjectPublicKeyInfo (RFC 8410) and PEM")
     func publicKeyEncodings() throws {
-        let public_ = Self.key.publicKey
-        #expect(public_.rawRepresentation.count == 32)
+        let publicKey = Self.key.publicKey
+        #expect(publicKey.rawRepresentation.count == 32)
         // RFC 8410 §4: SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (32 bytes) }.
-        #expect(public_.subjectPublicKeyInfo == [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00] + public_.rawRepresentation)
-        #expect(try Ed25519VerifyingKey(subjectPublicKeyInfo: public_.subjectPublicKeyInfo) == public_)
-        #expect(try Ed25519VerifyingKey(pem: public_.pem) == public_)
-        #expect(try Ed25519VerifyingKey(rawRepresentation: public_.rawRepresentation) == public_)
+        #expect(publicKey.subjectPublicKeyInfo == [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00] + publicKey.rawRepresentation)
+        #expect(try Ed25519VerifyingKey(subjectPublicKeyInfo: publicKey.subjectPublicKeyInfo) == publicKey)
+        #expect(try Ed25519VerifyingKey(pem: publicKey.pem) == publicKey)
+        #expect(try Ed25519VerifyingKey(rawRepresentation: publicKey.rawRepresentation) == publicKey)
     }
 
     @Test("Malformed keys are refused with the reason")
