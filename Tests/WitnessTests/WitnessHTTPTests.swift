@@ -177,7 +177,7 @@ struct WitnessHTTPTests {
         try await Self.live(harness) { _, url in
             let outcome: Result<[String], WitnessClientError> = await offThread {
                 Result { () throws(WitnessClientError) -> [String] in
-                    let client = WitnessClient(baseURL: URL(string: url)!, timeout: 5)
+                    let client = WitnessClient(baseURL: URL(string: url)!, timeout: 120)  // generous: the in-process server shares the test run's threads
                     let receipt = try client.register(registration)
                     guard let witness = try? receipt.witness(trusting: committee.seal) else { return ["receipt not trusted"] }
                     var notes: [String] = []

@@ -18,7 +18,7 @@ enum RawHTTP {
     /// POSTs `body`; with `ownConnection`, on a session of its own, so that racing requests
     /// travel on separate connections and reach the server at the same time.
     static func post(_ url: String, _ body: [UInt8], contentType: String = "text/plain", ownConnection: Bool = false) async throws -> Reply {
-        var request = URLRequest(url: URL(string: url)!, timeoutInterval: 20)
+        var request = URLRequest(url: URL(string: url)!, timeoutInterval: 120)
         request.httpMethod = "POST"
         request.httpBody = Data(body)
         request.setValue(contentType, forHTTPHeaderField: "Content-Type")
@@ -26,7 +26,7 @@ enum RawHTTP {
     }
 
     static func get(_ url: String) async throws -> Reply {
-        try await send(URLRequest(url: URL(string: url)!, timeoutInterval: 20))
+        try await send(URLRequest(url: URL(string: url)!, timeoutInterval: 120))
     }
 
     private static func send(_ request: URLRequest, on session: URLSession = session) async throws -> Reply {
