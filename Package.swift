@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // OpenSSL 3 from the system, behind one door (STYLE.md 1, 3).
@@ -29,6 +30,15 @@ let package = Package(
         .target(name: "Journal", dependencies: ["Seal", "FileSystem", "TextFormats"]),
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", dependencies: ["TextFormats"], plugins: ["EmbedFiles"]),
+        // The C2SP tlog-witness on a second device (SPEC.md §2): cosignatures, the add-checkpoint
+        // body, registration, the persisted view and the client. Journal and Seal only, so the
+        // session and the verifier can use it without the HTTP server.
+        .target(name: "Witness", dependencies: ["Journal", "Seal", "FileSystem", "TextFormats"]),
+        // The witness's HTTP face (Hummingbird 2): add-checkpoint, registration, status page.
+        .target(
+            name: "WitnessServer",
+            dependencies: ["Witness", "Journal", "Seal", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "TextFormats", "Journal", "Records", "Review", "Bundled"]),
         // glibc's allocator settings (mallopt, <malloc.h>) for the verifier's batches.
         .target(name: "CHeap"),
@@ -44,6 +54,7 @@ let package = Package(
             name: "pingshen",
             dependencies: [
                 "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "TextFormats", "Documents", "Inspection",
+                "Witness", "WitnessServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +74,15 @@ let package = Package(
             name: "JournalTests",
             dependencies: ["Journal", "Seal"],
             exclude: ["Vectors"]  // RFC 9162 vectors, read from disk via #filePath (STYLE.md 8)
+        ),
+        .testTarget(
+            name: "WitnessTests",
+            dependencies: [
+                "Witness", "WitnessServer", "Journal", "Seal", "pingshen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Vectors"]
         ),
         .testTarget(name: "RecordsTests", dependencies: ["Records"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),

@@ -52,4 +52,22 @@ public struct CertificateAuthority: Sendable {
         return try Certificate(der: CertificateBuilder.issue(
             contents, issuer: certificate.certificate, signer: identity.key))
     }
+
+    /// Issues a certificate for an Ed25519 key — a witness's (role ``CommitteeRole/witness``):
+    /// `CN=commonName, OU=role, O=<the seal's O>`, keyUsage `digitalSignature` only.
+    ///
+    /// The seal signs it with its own scheme (ECDSA-SHA256 or SM2-with-SM3), as every other
+    /// certificate it issues.
+    public func issue(
+        commonName: String, role: CommitteeRole, publicKey: Ed25519VerifyingKey, validity: ClosedRange<Date>
+    ) throws(SealError) -> Ed25519Certificate {
+        var contents = CertificateContents(
+            subject: DistinguishedName(
+                commonName: commonName, organizationalUnit: role.rawValue,
+                organization: certificate.subject.organization),
+            publicKey: publicKey.key, validity: validity, isAuthority: false)
+        contents.signsOnly = true
+        return try Ed25519Certificate(der: CertificateBuilder.issue(
+            contents, issuer: certificate.certificate, signer: identity.key))
+    }
 }

@@ -9,6 +9,9 @@ struct CertificateContents {
     var publicKey: OwnedKey
     var validity: ClosedRange<Date>
     var isAuthority: Bool
+    /// Whether the key only signs (an Ed25519 witness key): keyUsage `digitalSignature` alone,
+    /// where member keys also carry nonRepudiation and keyAgreement.
+    var signsOnly = false
 
     /// The extensions, in the order they are added: the subject key identifier must exist
     /// before a self-signed certificate's authority key identifier can point at it.
@@ -17,7 +20,7 @@ struct CertificateContents {
             (NID_basic_constraints, isAuthority ? "critical,CA:TRUE,pathlen:0" : "critical,CA:FALSE"),
             (NID_key_usage, isAuthority
                 ? "critical,keyCertSign,cRLSign,digitalSignature"
-                : "critical,digitalSignature,nonRepudiation,keyAgreement"),
+                : signsOnly ? "critical,digitalSignature" : "critical,digitalSignature,nonRepudiation,keyAgreement"),
             (NID_subject_key_identifier, "hash"),
             (NID_authority_key_identifier, "keyid:always"),
         ]

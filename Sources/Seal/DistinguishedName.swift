@@ -35,6 +35,8 @@ public enum CommitteeRole: String, Sendable, Hashable, CaseIterable, CustomStrin
     case teller
     /// 人社部门 supervisor or 纪检 inspector.
     case inspector
+    /// The witness on another device that cosigns every checkpoint (an Ed25519 key).
+    case witness
 
     public var description: String {
         switch self {
@@ -42,6 +44,7 @@ public enum CommitteeRole: String, Sendable, Hashable, CaseIterable, CustomStrin
         case .secretary: "记录人 (secretary)"
         case .teller: "计票人 (teller)"
         case .inspector: "监督人 (inspector)"
+        case .witness: "见证方 (witness)"
         }
     }
 }

@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Records
 import Seal
+import Witness
 import Workspace
 
 /// `pingshen keys …`: the committee seal and the certificates it issues.
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "证书与私钥：评委会印章（信任根），以及由印章签发的主持人、记录人、计票人、监督人证书。Identities.",
+        abstract: "证书与私钥：评委会印章（信任根），以及由印章签发的主持人、记录人、计票人、监督人、见证方证书。Identities.",
         subcommands: [KeysCommittee.self, KeysIssue.self]
     )
 }
@@ -94,13 +95,14 @@ struct KeysCommittee: ParsableCommand {
     }
 }
 
-/// `pingshen keys issue --role chair|secretary|teller|inspector --name … [--ca-cert … --ca-key …] --out DIR [--json]`
+/// `pingshen keys issue --role chair|secretary|teller|inspector|witness --name … [--ca-cert … --ca-key …] --out DIR [--json]`
 struct KeysIssue: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issue",
-        abstract: "为主持人、记录人、计票人或监督人生成私钥，并由评委会印章签发证书。Issue a certificate signed by the seal.")
+        abstract: "为主持人、记录人、计票人、监督人或见证方生成私钥，并由评委会印章签发证书。Issue a certificate signed by the seal.",
+        discussion: "见证方 witness 的私钥为 Ed25519（--algorithm ed25519，可省略）。A witness key is Ed25519.")
 
-    @Option(help: "角色 chair（主持人）| secretary（记录人）| teller（计票人）| inspector（监督人）")
+    @Option(help: "角色 chair（主持人）| secretary（记录人）| teller（计票人）| inspector（监督人）| witness（见证方，Ed25519）")
     var role: String
 
     @Option(help: "姓名（证书 CN）Name.")
@@ -124,17 +126,26 @@ struct KeysIssue: ParsableCommand {
     @OptionGroup var output: KeyOutputOptions
 
     func validate() throws {
-        guard CommitteeRole(rawValue: role) != nil else {
-            throw ValidationError("--role 只能是 chair、secretary、teller 或 inspector (got \(role))")
+        guard let committeeRole = CommitteeRole(rawValue: role) else {
+            throw ValidationError("--role 只能是 chair、secretary、teller、inspector 或 witness (got \(role))")
         }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name 不能为空") }
         if name.contains("/") || (fileName ?? "").contains("/") { throw ValidationError("--name/--file-name 不能含“/”") }
         if days <= 0 { throw ValidationError("--days 须为正数") }
-        _ = try output.signingAlgorithm
+        if committeeRole == .witness {
+            guard output.algorithm == nil || output.algorithm?.lowercased() == "ed25519" else {
+                throw ValidationError("见证方私钥只能是 ed25519 (--role witness takes --algorithm ed25519)")
+            }
+        } else if output.algorithm?.lowercased() == "ed25519" {
+            throw ValidationError("只有见证方 witness 使用 ed25519 (only --role witness takes ed25519)")
+        } else {
+            _ = try output.signingAlgorithm
+        }
         _ = try output.validFrom
     }
 
     func run() throws {
+        if role == CommitteeRole.witness.rawValue { return try issueWitness() }
         let sealPassphrase = try Passphrase.read("评委会印章私钥", file: caPassphraseFile, environment: "PINGSHEN_CA_PASSPHRASE")
         let passphrase = try Passphrase.read("新私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
         let seal = IdentityFiles(key: caKey, certificate: caCert, passphrase: sealPassphrase)
@@ -142,5 +153,33 @@ struct KeysIssue: ParsableCommand {
                                  notBefore: try? output.validFrom,
                                  seal: seal, passphrase: passphrase, directory: output.out, fileName: fileName ?? "\(role)-\(name)")
         output.report(paths, "\(CommitteeRole(rawValue: role)!)证书")
+    }
+}
+
+extension KeysIssue {
+    /// `--role witness`: an Ed25519 key and its certificate (see `WitnessIdentity.issue`).
+    func issueWitness() throws {
+        let sealPassphrase = try Passphrase.read("评委会印章私钥", file: caPassphraseFile, environment: "PINGSHEN_CA_PASSPHRASE")
+        let passphrase = try Passphrase.read("新私钥", file: output.passphraseFile, environment: "PINGSHEN_PASSPHRASE")
+        let sealCertificate = try Credentials.certificate(at: caCert)
+        let paths: (certificate: String, key: String)
+        do {
+            let seal = try CertificateAuthority(identity: Identity(
+                certificate: sealCertificate, key: SigningKey(contentsOf: caKey, passphrase: sealPassphrase)))
+            let now = Date()
+            let begin = try output.validFrom ?? now.addingTimeInterval(-300)
+            paths = try WitnessIdentity.issue(
+                name: name, validity: begin...max(begin, now).addingTimeInterval(TimeInterval(days) * 86400), seal: seal,
+                passphrase: passphrase, directory: output.out, fileName: fileName ?? "\(role)-\(name)")
+        } catch {
+            printError("错误：\(error)\nerror: cannot issue the witness certificate: \(error)")
+            throw ExitCode(2)
+        }
+        if output.json {
+            struct Paths: Encodable { let certificate, key: String }
+            printJSON(Paths(certificate: paths.certificate, key: paths.key))
+        } else {
+            print("已生成见证方证书：证书 \(paths.certificate)，私钥 \(paths.key)（Ed25519，口令加密，权限 0600）")
+        }
     }
 }
