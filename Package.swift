@@ -19,14 +19,18 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .target(name: "Seal", dependencies: ["COpenSSL"]),
+        // The strict JSON reader and decoder the journal is read with (hand-written: see
+        // JSONReader.swift for why not Foundation's JSONDecoder).
+        .target(name: "StrictJSON"),
         .target(name: "Records"),
-        .target(name: "Journal", dependencies: ["Seal"]),
+        // The journal file and tree, and the coding of its lines (entries ⇄ bytes).
+        .target(name: "Journal", dependencies: ["Seal", "Records", "StrictJSON"]),
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", plugins: ["EmbedFiles"]),
         .target(name: "Workspace", dependencies: ["Seal", "Journal", "Records", "Review", "Bundled"]),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "StrictJSON"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
@@ -53,15 +57,16 @@ let package = Package(
             dependencies: ["Journal", "Seal"],
             exclude: ["Vectors"]  // RFC 9162 vectors, read from disk via #filePath (STYLE.md 8)
         ),
-        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Journal", "StrictJSON"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records", "Journal"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
         .testTarget(
             name: "DocumentsTests",
             dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON"]),
     ]
 )

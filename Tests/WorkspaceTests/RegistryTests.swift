@@ -1,3 +1,4 @@
+import Journal
 import Records
 import Testing
 @testable import Workspace

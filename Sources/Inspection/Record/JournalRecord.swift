@@ -1,5 +1,6 @@
 import Journal
 import Records
+import StrictJSON
 
 /// A session's journal as stored: its exact bytes, its lines, and each line decoded strictly.
 ///
