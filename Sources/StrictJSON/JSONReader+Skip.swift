@@ -51,7 +51,18 @@ extension JSONReader {
         skipWhitespace()
         guard current == UInt8(ascii: "\"") else { throw error("此处应为字符串 (expected a string)") }
         index += 1
+        let base = bytes.baseAddress!
         while index < bytes.count {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while index + 8 <= bytes.count {
+                let x = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let q = x ^ 0x2222_2222_2222_2222, b = x ^ 0x5C5C_5C5C_5C5C_5C5C
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let special = ((q &- ones) & ~q) | ((b &- ones) & ~b) | ((x &- 0x2020_2020_2020_2020) & ~x)
+                if special & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            guard index < bytes.count else { break }
             let c = bytes[index]
             if c == UInt8(ascii: "\"") { index += 1; return }
             if c < 0x20 { throw error("字符串中有控制字符 (control character in string)") }

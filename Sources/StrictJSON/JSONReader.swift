@@ -54,6 +54,7 @@ public struct JSONReader: ~Copyable {
 
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {

@@ -42,17 +42,32 @@ struct Node {
     func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
 }
 
-/// Growable storage for tape nodes, reused from one text to the next.
+/// A key of an object being read, for finding duplicates: a fingerprint of its bytes and its
+/// tape index.
+struct KeyEntry {
+    var fingerprint: UInt64
+    var node: Int
+}
+
+/// Growable storage for tape nodes and the keys of open objects, reused from one text to the
+/// next.
 final class NodeStorage {
     private(set) var base: UnsafeMutablePointer<Node>
     private(set) var capacity: Int
+    private(set) var keys: UnsafeMutablePointer<KeyEntry>
+    private(set) var keyCapacity: Int
 
     init(capacity: Int = 256) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
+        keyCapacity = 64
+        keys = .allocate(capacity: keyCapacity)
     }
 
-    deinit { base.deallocate() }
+    deinit {
+        base.deallocate()
+        keys.deallocate()
+    }
 
     /// Makes room for at least `needed` nodes, keeping the first `count`.
     func grow(keeping count: Int, toHold needed: Int) {
@@ -62,6 +77,16 @@ final class NodeStorage {
         base.deallocate()
         base = newBase
         capacity = newCapacity
+    }
+
+    /// Makes room for at least `needed` keys, keeping the first `count`.
+    func growKeys(keeping count: Int, toHold needed: Int) {
+        let newCapacity = Swift.max(needed, keyCapacity * 2)
+        let newKeys = UnsafeMutablePointer<KeyEntry>.allocate(capacity: newCapacity)
+        newKeys.moveInitialize(from: keys, count: count)
+        keys.deallocate()
+        keys = newKeys
+        keyCapacity = newCapacity
     }
 
     /// Gives back memory a huge text needed, so a long-lived decoder does not keep it.

@@ -23,7 +23,7 @@ struct NodeDecoder: Decoder {
     /// A decoder for the value at `i`, reached other than through `Tape.decode` (a nested
     /// container, a super decoder): its members are checked when the enclosing value is done.
     static func opened(_ tape: Tape, _ i: Int) -> NodeDecoder {
-        tape.opened.append(i)
+        tape.state.pointee.opened.append(i)
         return NodeDecoder(tape: tape, index: i)
     }
 }

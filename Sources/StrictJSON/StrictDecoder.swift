@@ -16,39 +16,61 @@
 /// `codingPath` is always empty: errors carry the byte offset instead.
 public final class StrictDecoder {
     /// Values handed to the types being decoded (`Decoder.userInfo`).
-    public var userInfo: [CodingUserInfoKey: Any]
+    public var userInfo: [CodingUserInfoKey: Any] {
+        didSet { state.pointee.userInfo = userInfo }
+    }
     /// Member paths (object keys from the top) whose values are checked for JSON syntax only —
     /// not key uniqueness, not UTF-8 — and not decoded: a type asking for one gets an error, so
     /// the type must know (through `userInfo`) not to ask.
     public var skimmedPaths: [[String]] {
-        didSet { skims = skimmedPaths.map { $0.map { Array($0.utf8) } } }
+        didSet {
+            precondition(skimmedPaths.count <= 64, "at most 64 skimmed paths")
+            skims = skimmedPaths.map { $0.map { Array($0.utf8) } }
+        }
     }
 
     private var skims: [[[UInt8]]]
     private let storage = NodeStorage()
+    /// What the decoders of the text being decoded share; see `Tape`.
+    private let state: UnsafeMutablePointer<TapeState>
+    private var decoding = false
 
     public init(userInfo: [CodingUserInfoKey: Any] = [:], skimming skimmedPaths: [[String]] = []) {
         precondition(skimmedPaths.count <= 64, "at most 64 skimmed paths")
         self.userInfo = userInfo
         self.skimmedPaths = skimmedPaths
         skims = skimmedPaths.map { $0.map { Array($0.utf8) } }
+        state = .allocate(capacity: 1)
+        state.initialize(to: TapeState(bytes: UnsafeBufferPointer(start: nil, count: 0), nodes: storage.base, userInfo: userInfo))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Decodes one JSON text (whitespace around it allowed) as a `T`; offsets in errors count
     /// from the first byte of `bytes`.
     public func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> T {
-        defer { storage.shrinkIfHuge() }
+        // A type decoding JSON inside its own JSON with this decoder gets a decoder of its own.
+        guard !decoding else { return try StrictDecoder(userInfo: userInfo, skimming: skimmedPaths).decode(T.self, from: bytes) }
+        decoding = true
+        defer {
+            decoding = false
+            state.pointee.opened.removeAll(keepingCapacity: true)
+            storage.shrinkIfHuge()
+        }
         var builder = TapeBuilder(bytes, storage: storage, skims: skims)
         _ = try builder.build()
-        let tape = Tape(bytes: bytes, nodes: storage.base, userInfo: userInfo)
-        return try withExtendedLifetime(tape) { () throws(JSONError) -> T in
-            do {
-                return try tape.decode(T.self, at: 0)
-            } catch let error as JSONError {
-                throw error
-            } catch {
-                throw tape.failure(error, at: 0)
-            }
+        state.pointee.bytes = bytes
+        state.pointee.nodes = storage.base
+        let tape = Tape(state: state)
+        do {
+            return try tape.decode(T.self, at: 0)
+        } catch let error as JSONError {
+            throw error
+        } catch {
+            throw tape.failure(error, at: 0)
         }
     }
 

@@ -1,21 +1,26 @@
-/// One JSON text read onto a tape, as the types decoding it see it: values by tape index,
-/// members found by key, scalars read strictly.
-///
-/// Lives exactly as long as one `StrictDecoder.decode` call; the decoders and containers it
-/// hands out must not outlive it.
-final class Tape {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let nodes: UnsafeMutablePointer<Node>
-    let userInfo: [CodingUserInfoKey: Any]
+/// What the decoders of one text share: the text, its tape, the decoder's `userInfo`.
+struct TapeState {
+    var bytes: UnsafeBufferPointer<UInt8>
+    var nodes: UnsafeMutablePointer<Node>
+    var userInfo: [CodingUserInfoKey: Any]
     /// Objects and arrays opened through nested containers or super decoders, to be checked for
     /// unread members when the value around them is done.
     var opened: [Int] = []
+}
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeMutablePointer<Node>, userInfo: [CodingUserInfoKey: Any]) {
-        self.bytes = bytes
-        self.nodes = nodes
-        self.userInfo = userInfo
-    }
+/// One JSON text read onto a tape, as the types decoding it see it: values by tape index,
+/// members found by key, scalars read strictly.
+///
+/// A pointer to state its `StrictDecoder` owns, valid for one `decode` call, as are the bytes
+/// it reads; the decoders and containers that carry it (one word, no reference counting on
+/// every member read) must not outlive that call, so a type must not keep them past its
+/// `init(from:)`.
+struct Tape {
+    let state: UnsafeMutablePointer<TapeState>
+
+    var bytes: UnsafeBufferPointer<UInt8> { state.pointee.bytes }
+    var nodes: UnsafeMutablePointer<Node> { state.pointee.nodes }
+    var userInfo: [CodingUserInfoKey: Any] { state.pointee.userInfo }
 
     /// The tape index just past the value at `i`.
     @inline(__always)
@@ -32,7 +37,7 @@ final class Tape {
         if T.self == Int.self { return try int(at: i) as! T }
         if T.self == Bool.self { return try bool(at: i) as! T }
         let value: T
-        let mark = opened.count
+        let mark = state.pointee.opened.count
         do {
             value = try T(from: NodeDecoder(tape: self, index: i))
         } catch let error as JSONError {
@@ -41,7 +46,7 @@ final class Tape {
             throw failure(error, at: i)
         }
         try checkRead(i)
-        while opened.count > mark { try checkRead(opened.removeLast()) }
+        while state.pointee.opened.count > mark { try checkRead(state.pointee.opened.removeLast()) }
         return value
     }
 

@@ -4,29 +4,43 @@ extension TapeBuilder {
     /// that differ only in escapes or Unicode normalisation are duplicates too).
     mutating func refuseDuplicate(_ key: Int, firstKey: Int, large: inout Set<String>?) throws(JSONError) {
         let node = nodes[key]
-        if large == nil && keys.count - firstKey < Self.scannedKeys {
+        if large == nil && keyCount - firstKey < Self.scannedKeys {
             let fingerprint = node.has(Node.nonASCII) ? Self.slowKey : Self.fingerprint(node.content(in: r.bytes))
-            for seen in keys[firstKey...] {
+            for j in firstKey..<keyCount {
+                let seen = keys[j]
                 let same: Bool
                 if fingerprint == Self.slowKey || seen.fingerprint == Self.slowKey {
                     same = nodes[seen.node].string(in: r.bytes) == node.string(in: r.bytes)
                 } else {
-                    same = seen.fingerprint == fingerprint
-                        && nodes[seen.node].content(in: r.bytes).elementsEqual(node.content(in: r.bytes))
+                    same = seen.fingerprint == fingerprint && Self.same(nodes[seen.node].content(in: r.bytes), node.content(in: r.bytes))
                 }
                 if same { throw duplicate(node) }
             }
-            keys.append((fingerprint, key))
+            if keyCount == keyCapacity {
+                storage.growKeys(keeping: keyCount, toHold: keyCount + 1)
+                keys = storage.keys
+                keyCapacity = storage.keyCapacity
+            }
+            keys[keyCount] = KeyEntry(fingerprint: fingerprint, node: key)
+            keyCount += 1
             return
         }
         if large == nil {
-            large = Set(keys[firstKey...].map { nodes[$0.node].string(in: r.bytes) })
+            large = Set((firstKey..<keyCount).map { nodes[keys[$0].node].string(in: r.bytes) })
         }
         guard large!.insert(node.string(in: r.bytes)).inserted else { throw duplicate(node) }
     }
 
     func duplicate(_ node: Node) -> JSONError {
         JSONError(offset: Int(node.start), problem: "重复的键 \"\(node.string(in: r.bytes))\" (duplicate key)")
+    }
+
+    /// Whether two runs of bytes are the same.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 
     /// FNV-1a of an ASCII key, below `slowKey`.
@@ -50,7 +64,7 @@ extension TapeBuilder {
             guard path.count > level else { continue }
             let same = node.has(Node.escaped)
                 ? Array(node.string(in: r.bytes).utf8) == path[level]
-                : node.content(in: r.bytes).elementsEqual(path[level])
+                : path[level].withUnsafeBufferPointer { Self.same(node.content(in: r.bytes), $0) }
             guard same else { continue }
             if path.count == level + 1 { skim = true } else { next |= 1 << UInt64(i) }
         }

@@ -12,7 +12,9 @@ struct TapeBuilder: ~Copyable {
     /// Member paths whose values are skimmed, as UTF-8 keys (at most 64 paths).
     let skims: [[[UInt8]]]
     /// Fingerprints and tape indices of the keys of the objects being read, innermost last.
-    var keys: ContiguousArray<(fingerprint: UInt64, node: Int)> = []
+    var keys: UnsafeMutablePointer<KeyEntry>
+    var keyCapacity: Int
+    var keyCount = 0
 
     /// Marks a key that is not plain ASCII: compared as a `String`, never by fingerprint.
     static let slowKey = UInt64.max
@@ -24,6 +26,8 @@ struct TapeBuilder: ~Copyable {
         self.storage = storage
         nodes = storage.base
         capacity = storage.capacity
+        keys = storage.keys
+        keyCapacity = storage.keyCapacity
         self.skims = skims
     }
 
@@ -80,8 +84,8 @@ struct TapeBuilder: ~Copyable {
             nodes[object].end = UInt32(count)
             return
         }
-        let firstKey = keys.count
-        defer { keys.removeSubrange(firstKey...) }
+        let firstKey = keyCount
+        defer { keyCount = firstKey }
         var large: Set<String>?
         while true {
             r.skipWhitespace()
@@ -158,10 +162,8 @@ struct TapeBuilder: ~Copyable {
             let c = base[i]
             if c == UInt8(ascii: "\"") { break }
             if c == UInt8(ascii: "\\") {
-                // Escapes are rare in records: let the reader check this string fully.
-                r.index = start
-                _ = try r.string()
-                return append(Node(start: start, end: r.index - 1, kind: .string, flags: Node.escaped | Node.nonASCII))
+                let end = try escapedString(from: start)
+                return append(Node(start: start, end: end, kind: .string, flags: Node.escaped | Node.nonASCII))
             }
             if c < 0x20 {
                 r.index = i
