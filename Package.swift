@@ -22,6 +22,7 @@ let package = Package(
         // The strict JSON reader and decoder the journal is read with (hand-written: see
         // JSONReader.swift for why not Foundation's JSONDecoder).
         .target(name: "StrictJSON"),
+        // The journal's schema: Codable event types, plain data (no JSON code, no rules).
         .target(name: "Records"),
         // The journal file and tree, and the coding of its lines (entries ⇄ bytes).
         .target(name: "Journal", dependencies: ["Seal", "Records", "StrictJSON"]),

@@ -52,8 +52,9 @@ public enum EntryCoding {
     /// Where a closed round's ballot block sits in a journal line.
     static let ballotBlock = ["payload", "ballots"]
 
-    /// A decoder for journal lines; one per thread, reused line after line.
-    static func lineDecoder(omittingBallots: Bool) -> StrictDecoder {
+    /// A decoder for journal lines (`Entry`), to be reused line after line on one thread.
+    /// With `omittingBallots`, closed rounds' ballot blocks are checked for syntax only.
+    public static func lineDecoder(omittingBallots: Bool = false) -> StrictDecoder {
         omittingBallots
             ? StrictDecoder(userInfo: [RoundClosed.omittingBallots: true], skimming: [ballotBlock])
             : StrictDecoder()

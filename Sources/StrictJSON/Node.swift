@@ -57,10 +57,10 @@ final class NodeStorage {
     private(set) var keys: UnsafeMutablePointer<KeyEntry>
     private(set) var keyCapacity: Int
 
-    init(capacity: Int = 256) {
+    init(capacity: Int = 64) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
-        keyCapacity = 64
+        keyCapacity = 16
         keys = .allocate(capacity: keyCapacity)
     }
 
@@ -93,7 +93,7 @@ final class NodeStorage {
     func shrinkIfHuge() {
         guard capacity > 1 << 20 else { return }
         base.deallocate()
-        capacity = 256
+        capacity = 64
         base = .allocate(capacity: capacity)
     }
 }

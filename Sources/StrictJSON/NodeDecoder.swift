@@ -28,11 +28,3 @@ struct NodeDecoder: Decoder {
     }
 }
 
-/// The key a super decoder is found under when a container is given none.
-struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-    init() {}
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { nil }
-}

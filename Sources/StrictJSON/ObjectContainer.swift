@@ -54,8 +54,9 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try NodeDecoder.opened(tape, value(key)).unkeyedContainer()
     }
 
+    /// The decoder of the member `super`, where a class's superclass keeps its fields.
     func superDecoder() throws -> any Decoder {
-        guard let i = tape.member(object, SuperKey().stringValue) else { throw tape.missing("super", in: object) }
+        guard let i = tape.member(object, "super") else { throw tape.missing("super", in: object) }
         return NodeDecoder.opened(tape, i)
     }
 

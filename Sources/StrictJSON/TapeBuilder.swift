@@ -33,7 +33,7 @@ struct TapeBuilder: ~Copyable {
 
     /// Reads the whole text; returns the number of nodes on the tape.
     mutating func build() throws(JSONError) -> Int {
-        guard r.bytes.count < Int(UInt32.max) else { throw JSONError(offset: 0, problem: "文本过长 (text too long)") }
+        guard r.bytes.count < Int(UInt32.max) else { throw JSONError(offset: 0, problem: "文本超过 4 GiB (text longer than 4 GiB)") }
         let all: UInt64 = skims.isEmpty ? 0 : skims.count >= 64 ? .max : (1 << skims.count) - 1
         try value(paths: all, level: 0)
         try r.finish()
