@@ -32,6 +32,14 @@ public struct SessionCreated: Codable, Sendable, Equatable {
 /// The journal's schema version, written in `session.created`; a reader refuses any other.
 public enum JournalSchema: Int, Codable, Sendable {
     case v1 = 1
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        guard let known = Self(rawValue: try c.decode(Int.self)) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "不支持的日志格式版本 (unsupported journal schema)")
+        }
+        self = known
+    }
 }
 
 /// A member's arrival (签到) or return, with the salted hash of the PIN handed to them.

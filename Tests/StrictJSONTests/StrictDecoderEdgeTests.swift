@@ -155,6 +155,26 @@ final class Nest: Decodable {
         }
     }
 
+    @Test func aTypeMayDecodeJSONInsideJSONWithTheSameDecoder() throws {
+        // The inner text gets a decoder of its own, so the outer one's tape is left intact.
+        struct Embedded: Decodable {
+            static let decoderKey = CodingUserInfoKey(rawValue: "test.decoder")!
+            var value: [Int]
+            init(from decoder: any Decoder) throws {
+                let text = try decoder.singleValueContainer().decode(String.self)
+                let strict = decoder.userInfo[Self.decoderKey] as! StrictDecoder
+                value = try strict.decode([Int].self, from: Array(text.utf8))
+            }
+        }
+        let decoder = StrictDecoder()
+        decoder.userInfo[Embedded.decoderKey] = decoder
+        defer { decoder.userInfo = [:] }
+        let values = try decoder.decode([Embedded].self, from: Array(#"["[1,2]", "[]", "[3]"]"#.utf8))
+        #expect(values.map(\.value) == [[1, 2], [], [3]])
+        let e = try #require(throws: JSONError.self) { try decoder.decode([Embedded].self, from: Array(#"["[1]", "[x]"]"#.utf8)) }
+        #expect(e.problem.contains("invalid value"))
+    }
+
     @Test func stringsKeepTheirEscapesResolved() throws {
         let text = #"["a\"b\\c\/d\n\t\u0000\ud83d\ude00", "中文\u2028"]"#
         #expect(try decode([String].self, text) == ["a\"b\\c/d\n\t\u{0}😀", "中文\u{2028}"])
