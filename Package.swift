@@ -26,8 +26,13 @@ let package = Package(
         // The text formats people and programs hand pingshen: TOML, CSV (read and written),
         // base64, and the error that places a mistake at file:line:column.
         .target(name: "TextFormats"),
+        // The strict JSON reader and decoder the journal is read with (hand-written: see
+        // JSONReader.swift for why not Foundation's JSONDecoder).
+        .target(name: "StrictJSON"),
+        // The journal's schema: Codable event types, plain data (no JSON code, no rules).
         .target(name: "Records"),
-        .target(name: "Journal", dependencies: ["Seal", "FileSystem", "TextFormats"]),
+        // The journal file and tree, and the coding of its lines (entries ⇄ bytes).
+        .target(name: "Journal", dependencies: ["Seal", "Records", "StrictJSON", "FileSystem", "TextFormats"]),
         .target(name: "Review", dependencies: ["Records"]),
         .target(name: "Bundled", dependencies: ["TextFormats"], plugins: ["EmbedFiles"]),
         // The C2SP tlog-witness on a second device (SPEC.md §2): cosignatures, the add-checkpoint
@@ -44,7 +49,7 @@ let package = Package(
         .target(name: "CHeap"),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "FileSystem", "CHeap"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "StrictJSON", "FileSystem", "CHeap"]),
         // Minutes, result forms, tables, publicity and report, rendered from Templates/.
         .target(
             name: "Documents",
@@ -84,9 +89,10 @@ let package = Package(
             ],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "RecordsTests", dependencies: ["Records"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "FileSystem", "TextFormats"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Journal", "StrictJSON"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records", "Journal"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "TextFormats"]),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
@@ -95,9 +101,9 @@ let package = Package(
             dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "FileSystem"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
-        .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records"]),
+        .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records", "Journal"]),
     ]
 )

@@ -1,5 +1,5 @@
 /// An electronic ballot as written to the journal at round close: no member id, ever (R5).
-public struct Ballot: Encodable, Sendable, Equatable {
+public struct Ballot: Codable, Sendable, Equatable {
     /// SHA-256 of `BallotMessage.bytes(...)`, lowercase hex; the block is sorted by it.
     public var id: String
     /// Marks by candidate; a candidate left blank is absent.

@@ -1,23 +1,12 @@
 /// A valid mark on a ballot for one candidate.
-public enum Choice: String, Encodable, Sendable, CaseIterable {
+public enum Choice: String, Codable, Sendable, CaseIterable {
     case yes = "同意"
     case no = "不同意"
     case abstain = "弃权"
-
-    /// Reads a mark as a person types it: the Chinese word, a common synonym, or English.
-    /// Returns nil for anything else (an invalid mark).
-    public init?(reading text: String) {
-        switch text.trimmingWhitespace().lowercased() {
-        case "同意", "赞成", "yes", "y": self = .yes
-        case "不同意", "反对", "no", "n": self = .no
-        case "弃权", "abstain", "a": self = .abstain
-        default: return nil
-        }
-    }
 }
 
 /// The outcome of a counted round for one candidate.
-public enum Outcome: String, Encodable, Sendable {
+public enum Outcome: String, Codable, Sendable {
     case passed
     case rejected
 

@@ -54,10 +54,8 @@ public enum Event: Sendable, Equatable {
     }
 }
 
-/// One journal line: `{"at":…,"event":…,"payload":{…},"seq":…}`.
-///
-/// With sorted keys the event's kind comes before its payload, so a reader knows what it is
-/// reading when it gets there.
+/// One journal line: `{"at":…,"event":…,"payload":{…},"seq":…}`, where `event` names the type
+/// of `payload`.
 public struct Entry: Sendable, Equatable {
     /// 1-based, contiguous.
     public var seq: Int
@@ -72,9 +70,45 @@ public struct Entry: Sendable, Equatable {
     }
 }
 
-extension Entry: Encodable {
+extension Entry: Codable {
     enum CodingKeys: String, CodingKey {
         case seq, at, event, payload
+    }
+
+    /// Reads the envelope; `event` names the type of `payload`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try c.decode(Int.self, forKey: .seq)
+        at = try c.decode(String.self, forKey: .at)
+        func payload<T: Decodable>(_ type: T.Type) throws -> T { try c.decode(T.self, forKey: .payload) }
+        // The most frequent kinds first: each case is one string comparison.
+        switch try c.decode(String.self, forKey: .event) {
+        case "ballot.issued": event = .ballotIssued(try payload(BallotIssued.self))
+        case "round.closed": event = .roundClosed(try payload(RoundClosed.self))
+        case "checkpoint.signed": event = .checkpointSigned(try payload(CheckpointSigned.self))
+        case "round.opened": event = .roundOpened(try payload(RoundOpened.self))
+        case "sheet.entered": event = .sheetEntered(try payload(SheetEntered.self))
+        case "deliberation.began": event = .deliberationBegan(try payload(DeliberationBegan.self))
+        case "speech.recorded": event = .speechRecorded(try payload(Speech.self))
+        case "reason.recorded": event = .reasonRecorded(try payload(CandidateNote.self))
+        case "session.created": event = .sessionCreated(try payload(SessionCreated.self))
+        case "members.arrived": event = .membersArrived(try payload(MembersArrived.self))
+        case "member.left": event = .memberLeft(try payload(MemberLeft.self))
+        case "observer.admitted": event = .observerAdmitted(try payload(ObserverAdmitted.self))
+        case "meeting.opened": event = .meetingOpened(try payload(MeetingOpened.self))
+        case "host.changed": event = .hostChanged(try payload(HostChanged.self))
+        case "materials.reported": event = .materialsReported(try payload(Note.self))
+        case "opinion.recorded": event = .opinionRecorded(try payload(CandidateNote.self))
+        case "member.recused": event = .memberRecused(try payload(Recusal.self))
+        case "round.cancelled": event = .roundCancelled(try payload(RoundCancelled.self))
+        case "matter.recorded": event = .matterRecorded(try payload(Matter.self))
+        case "results.announced": event = .resultsAnnounced(try payload(ResultsAnnounced.self))
+        case "meeting.closed": event = .meetingClosed(try payload(MeetingClosed.self))
+        case "journal.repaired": event = .journalRepaired(try payload(JournalRepaired.self))
+        case "document.signed": event = .documentSigned(try payload(DocumentSigned.self))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .event, in: c, debugDescription: "未知的事件类型 (unknown event kind)")
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -1,7 +1,7 @@
 /// The session's founding record: settings, roster, candidates and the registry as read at `init`.
-public struct SessionCreated: Encodable, Sendable, Equatable {
+public struct SessionCreated: Codable, Sendable, Equatable {
     /// Journal schema version.
-    public var schema: Int
+    public var schema: JournalSchema
     /// 32 hex digits drawn at `init`; binds ballots to this session.
     public var session: String
     public var settings: Settings
@@ -15,7 +15,7 @@ public struct SessionCreated: Encodable, Sendable, Equatable {
     public var sources: [String: String]
 
     public init(
-        schema: Int = 1, session: String, settings: Settings, members: [Member], candidates: [Candidate],
+        schema: JournalSchema = .v1, session: String, settings: Settings, members: [Member], candidates: [Candidate],
         registry: [PastDecision], registryPath: String?, sources: [String: String]
     ) {
         self.schema = schema
@@ -29,8 +29,21 @@ public struct SessionCreated: Encodable, Sendable, Equatable {
     }
 }
 
+/// The journal's schema version, written in `session.created`; a reader refuses any other.
+public enum JournalSchema: Int, Codable, Sendable {
+    case v1 = 1
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        guard let known = Self(rawValue: try c.decode(Int.self)) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "不支持的日志格式版本 (unsupported journal schema)")
+        }
+        self = known
+    }
+}
+
 /// A member's arrival (签到) or return, with the salted hash of the PIN handed to them.
-public struct Arrival: Encodable, Sendable, Equatable {
+public struct Arrival: Codable, Sendable, Equatable {
     public var member: MemberID
     /// 16 random bytes, hex; the PIN hash is SHA-256(`pingshen-pin-v1` 0x00 salt 0x00 PIN).
     public var pinSalt: String
@@ -43,13 +56,13 @@ public struct Arrival: Encodable, Sendable, Equatable {
     }
 }
 
-public struct MembersArrived: Encodable, Sendable, Equatable {
+public struct MembersArrived: Codable, Sendable, Equatable {
     public var arrivals: [Arrival]
     public init(arrivals: [Arrival]) { self.arrivals = arrivals }
 }
 
 /// 中途离会.
-public struct MemberLeft: Encodable, Sendable, Equatable {
+public struct MemberLeft: Codable, Sendable, Equatable {
     public var member: MemberID
     public var reason: String?
     public init(member: MemberID, reason: String?) {
@@ -59,7 +72,7 @@ public struct MemberLeft: Encodable, Sendable, Equatable {
 }
 
 /// Who an observer (列席人员) may be (R11).
-public enum ObserverKind: String, Encodable, Sendable, CaseIterable {
+public enum ObserverKind: String, Codable, Sendable, CaseIterable {
     /// Staff of the 组建单位.
     case organizer
     /// Staff of a 人力资源社会保障部门.
@@ -68,7 +81,7 @@ public enum ObserverKind: String, Encodable, Sendable, CaseIterable {
     public var chinese: String { self == .organizer ? "评委会组建单位" : "人力资源社会保障部门" }
 }
 
-public struct ObserverAdmitted: Encodable, Sendable, Equatable {
+public struct ObserverAdmitted: Codable, Sendable, Equatable {
     public var name: String
     public var unit: String
     public var kind: ObserverKind
@@ -79,7 +92,7 @@ public struct ObserverAdmitted: Encodable, Sendable, Equatable {
     }
 }
 
-public struct MeetingOpened: Encodable, Sendable, Equatable {
+public struct MeetingOpened: Codable, Sendable, Equatable {
     public var host: MemberID
     public var recorder: String
     public var agenda: [String]
@@ -93,19 +106,19 @@ public struct MeetingOpened: Encodable, Sendable, Equatable {
     }
 }
 
-public struct HostChanged: Encodable, Sendable, Equatable {
+public struct HostChanged: Codable, Sendable, Equatable {
     public var host: MemberID
     public init(host: MemberID) { self.host = host }
 }
 
 /// Free text recorded in the minutes: a 组建单位 report, a 初审 opinion, a reason.
-public struct Note: Encodable, Sendable, Equatable {
+public struct Note: Codable, Sendable, Equatable {
     public var text: String
     public init(text: String) { self.text = text }
 }
 
 /// A recusal (回避) of one member from one candidate (R6).
-public struct Recusal: Encodable, Sendable, Equatable {
+public struct Recusal: Codable, Sendable, Equatable {
     public var member: MemberID
     public var candidate: CandidateID
     public var reason: String
@@ -117,7 +130,7 @@ public struct Recusal: Encodable, Sendable, Equatable {
 }
 
 /// The deliberation of these candidates begins now (R3: attendance is counted from here).
-public struct DeliberationBegan: Encodable, Sendable, Equatable {
+public struct DeliberationBegan: Codable, Sendable, Equatable {
     public var candidates: [CandidateID]
     /// The 评议组/初审 opinion, when given with the command.
     public var opinion: String?
@@ -131,7 +144,7 @@ public struct DeliberationBegan: Encodable, Sendable, Equatable {
 }
 
 /// A note tied to one candidate: a 初审 opinion or the reason for a rejection.
-public struct CandidateNote: Encodable, Sendable, Equatable {
+public struct CandidateNote: Codable, Sendable, Equatable {
     public var candidate: CandidateID
     public var text: String
     public init(candidate: CandidateID, text: String) {
@@ -141,7 +154,7 @@ public struct CandidateNote: Encodable, Sendable, Equatable {
 }
 
 /// 发言摘要.
-public struct Speech: Encodable, Sendable, Equatable {
+public struct Speech: Codable, Sendable, Equatable {
     public var candidate: CandidateID
     public var member: MemberID
     public var text: String
@@ -153,7 +166,7 @@ public struct Speech: Encodable, Sendable, Equatable {
 }
 
 /// A round opens: one ballot sheet for these candidates, the eligible set frozen (R3, R6, R9).
-public struct RoundOpened: Encodable, Sendable, Equatable {
+public struct RoundOpened: Codable, Sendable, Equatable {
     public var round: Int
     public var candidates: [CandidateID]
     /// Members who may vote, in roster order.
@@ -179,7 +192,7 @@ public struct RoundOpened: Encodable, Sendable, Equatable {
 }
 
 /// A member received (and used) their ballot for a round. Names the member, never the choice (R5).
-public struct BallotIssued: Encodable, Sendable, Equatable {
+public struct BallotIssued: Codable, Sendable, Equatable {
     public var round: Int
     public var member: MemberID
     /// SHA-256 (hex) of the blinded message the round key signed for this member: the credential
@@ -193,7 +206,7 @@ public struct BallotIssued: Encodable, Sendable, Equatable {
 }
 
 /// One teller's reading of one paper sheet.
-public struct SheetEntered: Encodable, Sendable, Equatable {
+public struct SheetEntered: Codable, Sendable, Equatable {
     public var round: Int
     public var sheet: Int
     public var teller: String
@@ -206,7 +219,7 @@ public struct SheetEntered: Encodable, Sendable, Equatable {
     }
 }
 
-public struct RoundCancelled: Encodable, Sendable, Equatable {
+public struct RoundCancelled: Codable, Sendable, Equatable {
     public var round: Int
     public var reason: String
     public init(round: Int, reason: String) {
@@ -216,16 +229,21 @@ public struct RoundCancelled: Encodable, Sendable, Equatable {
 }
 
 /// A round closes: its ballots as one block sorted by id (R5), and the tally (R7).
-public struct RoundClosed: Encodable, Sendable, Equatable {
+public struct RoundClosed: Codable, Sendable, Equatable {
     public var round: Int
     /// Electronic ballots sorted by `id`; empty for a paper round.
     public var ballots: [Ballot]
     /// Ballots or sheets returned.
     public var returned: Int
     public var tallies: [Tally]
-    /// True when the block was skipped while reading (`JSONReader.omitsBallots`) and `ballots`
-    /// is empty for that reason only. Never written.
+    /// True when the block was left undecoded while reading (`omittingBallots` in the
+    /// decoder's `userInfo`) and `ballots` is empty for that reason only. Never written.
     public var ballotsOmitted = false
+
+    /// Set to `true` in a decoder's `userInfo` to read closed rounds without their ballot blocks:
+    /// replaying a session needs only the tallies. The decoder must then have skipped (or at
+    /// least checked) the block itself.
+    public static let omittingBallots = CodingUserInfoKey(rawValue: "pingshen.omittingBallots")!
 
     enum CodingKeys: String, CodingKey {
         case round, ballots, returned, tallies
@@ -236,6 +254,22 @@ public struct RoundClosed: Encodable, Sendable, Equatable {
         self.ballots = ballots
         self.returned = returned
         self.tallies = tallies
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        round = try c.decode(Int.self, forKey: .round)
+        returned = try c.decode(Int.self, forKey: .returned)
+        tallies = try c.decode([Tally].self, forKey: .tallies)
+        if decoder.userInfo[Self.omittingBallots] as? Bool == true {
+            guard c.contains(.ballots) else {
+                throw DecodingError.keyNotFound(CodingKeys.ballots, .init(codingPath: c.codingPath, debugDescription: "missing ballots"))
+            }
+            ballots = []
+            ballotsOmitted = true
+        } else {
+            ballots = try c.decode([Ballot].self, forKey: .ballots)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -249,7 +283,7 @@ public struct RoundClosed: Encodable, Sendable, Equatable {
 }
 
 /// 专项问题 or 其他事项, with its handling.
-public struct Matter: Encodable, Sendable, Equatable {
+public struct Matter: Codable, Sendable, Equatable {
     public var text: String
     public var handling: String?
     public init(text: String, handling: String?) {
@@ -259,7 +293,7 @@ public struct Matter: Encodable, Sendable, Equatable {
 }
 
 /// The host announces these results (R12).
-public struct ResultsAnnounced: Encodable, Sendable, Equatable {
+public struct ResultsAnnounced: Codable, Sendable, Equatable {
     public var host: MemberID
     public var candidates: [CandidateID]
     public init(host: MemberID, candidates: [CandidateID]) {
@@ -268,7 +302,7 @@ public struct ResultsAnnounced: Encodable, Sendable, Equatable {
     }
 }
 
-public struct MeetingClosed: Encodable, Sendable, Equatable {
+public struct MeetingClosed: Codable, Sendable, Equatable {
     public var host: MemberID
     /// Decisions appended to the committee registry at close.
     public var registered: Int
@@ -279,7 +313,7 @@ public struct MeetingClosed: Encodable, Sendable, Equatable {
 }
 
 /// A torn last line was cut from the journal by `pingshen repair`; its bytes are kept aside.
-public struct JournalRepaired: Encodable, Sendable, Equatable {
+public struct JournalRepaired: Codable, Sendable, Equatable {
     public var discardedBytes: Int
     public var sha256: String
     public var keptIn: String

@@ -4,17 +4,14 @@ public typealias MemberID = String
 public typealias CandidateID = String
 
 /// A member's office on the committee (职务).
-public enum Office: String, Encodable, Sendable, CaseIterable {
+public enum Office: String, Codable, Sendable, CaseIterable {
     case chair = "主任委员"
     case viceChair = "副主任委员"
     case member = "委员"
-
-    /// Whether this office may host the meeting (seed 第二十三条第五项: 主任委员或副主任委员主持).
-    public var mayHost: Bool { self != .member }
 }
 
 /// One row of `members.csv`.
-public struct Member: Encodable, Sendable, Equatable {
+public struct Member: Codable, Sendable, Equatable {
     public var id: MemberID
     public var name: String
     public var office: Office
@@ -32,7 +29,7 @@ public struct Member: Encodable, Sendable, Equatable {
 }
 
 /// One row of `candidates.csv`: a person's application for a title.
-public struct Candidate: Encodable, Sendable, Equatable {
+public struct Candidate: Codable, Sendable, Equatable {
     public var id: CandidateID
     public var name: String
     /// 性别: 男 or 女.
@@ -77,11 +74,9 @@ public struct Candidate: Encodable, Sendable, Equatable {
     }
 }
 
-/// Whom an application belongs to, for recognising the same application across sessions (R8).
-///
-/// Two applications are the same when both carry a 证件号码 and those agree, or otherwise when
-/// 姓名, 性别 and 出生年月 agree — in either case for the same 申报职称.
-public struct ApplicantKey: Encodable, Sendable, Hashable {
+/// Whom an application belongs to, for recognising the same application across sessions (R8;
+/// the matching itself is a rule, in `Review`).
+public struct ApplicantKey: Codable, Sendable, Hashable {
     public var name: String
     public var gender: String
     public var born: String
@@ -94,15 +89,6 @@ public struct ApplicantKey: Encodable, Sendable, Hashable {
         self.born = born
         self.appliedTitle = appliedTitle
         self.idNumber = idNumber
-    }
-
-    /// Whether `self` and `other` name the same person's application for the same title.
-    public func matches(_ other: ApplicantKey) -> Bool {
-        guard appliedTitle == other.appliedTitle else { return false }
-        if let a = idNumber, let b = other.idNumber, !a.isEmpty, !b.isEmpty {
-            return a.uppercased() == b.uppercased()
-        }
-        return name == other.name && gender == other.gender && born == other.born
     }
 }
 

@@ -1,5 +1,5 @@
 /// A statement signed by a person holding a committee certificate: the exact text and its signature.
-public struct SignedStatement: Encodable, Sendable, Equatable {
+public struct SignedStatement: Codable, Sendable, Equatable {
     /// The statement's text; its UTF-8 bytes are what was signed.
     public var text: String
     /// `cms`: a detached CMS SignedData (P-256), verifiable with `openssl cms -verify -binary`;
@@ -20,7 +20,7 @@ public struct SignedStatement: Encodable, Sendable, Equatable {
 }
 
 /// What a signed meeting is sealed with, fixed at opening (SPEC.md §2).
-public struct MeetingSeal: Encodable, Sendable, Equatable {
+public struct MeetingSeal: Codable, Sendable, Equatable {
     /// Base64 DER of the committee seal's certificate: the trust root.
     public var committeeCertificate: String
     /// Base64 SubjectPublicKeyInfo DER of the fresh session key that signs checkpoints.
@@ -44,7 +44,7 @@ public struct MeetingSeal: Encodable, Sendable, Equatable {
 }
 
 /// A signed checkpoint of the journal (C2SP signed note), covering every entry before it.
-public struct CheckpointSigned: Encodable, Sendable, Equatable {
+public struct CheckpointSigned: Codable, Sendable, Equatable {
     /// The whole signed note: checkpoint text, blank line, signature lines.
     public var note: String
     /// Base64 DER certificates of cosigners (the recorder at close); the session key is in the opening seal.
@@ -57,7 +57,7 @@ public struct CheckpointSigned: Encodable, Sendable, Equatable {
 }
 
 /// A document's signature, added after (or before) the close: minutes, result forms (R13, R14).
-public struct DocumentSigned: Encodable, Sendable, Equatable {
+public struct DocumentSigned: Codable, Sendable, Equatable {
     /// `minutes`, `result-form`, …
     public var document: String
     /// The candidate a result form is for; nil otherwise.

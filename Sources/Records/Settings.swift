@@ -1,5 +1,5 @@
 /// Who counts in N, the denominator of the two-thirds rule (R7).
-public enum Denominator: String, Encodable, Sendable, CaseIterable {
+public enum Denominator: String, Codable, Sendable, CaseIterable {
     /// N = members eligible for the candidate when its vote opens (default).
     case eligible
     /// N = all members present when the vote opens.
@@ -7,7 +7,7 @@ public enum Denominator: String, Encodable, Sendable, CaseIterable {
 }
 
 /// The committee's settings for one session, from `session.toml`.
-public struct Settings: Encodable, Sendable, Equatable {
+public struct Settings: Codable, Sendable, Equatable {
     /// 评委会名称.
     public var name: String
     /// 系列.
@@ -52,10 +52,5 @@ public struct Settings: Encodable, Sendable, Equatable {
         self.recusedLeaveDenominator = recusedLeaveDenominator
         self.yesCap = yesCap
         self.sameEmployerRecusal = sameEmployerRecusal
-    }
-
-    /// ⌈2/3 × size⌉ in integer arithmetic: the least quorum the regulation allows.
-    public static func minimumQuorum(size: Int) -> Int {
-        (2 * size + 2) / 3
     }
 }

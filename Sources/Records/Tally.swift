@@ -1,5 +1,5 @@
 /// The count for one candidate in a closed round. `yes + no + abstain + void == denominator`.
-public struct Tally: Encodable, Sendable, Equatable {
+public struct Tally: Codable, Sendable, Equatable {
     public var candidate: CandidateID
     /// N, frozen when the round opened (R7).
     public var denominator: Int
@@ -19,20 +19,10 @@ public struct Tally: Encodable, Sendable, Equatable {
         self.void = void
         self.outcome = outcome
     }
-
-    /// The two-thirds rule in integer arithmetic: `3 × yes ≥ 2 × N` (R7; "以上" includes the bound).
-    public static func passes(yes: Int, denominator: Int) -> Bool {
-        3 * yes >= 2 * denominator
-    }
-
-    /// The least number of 同意 that passes with denominator N: ⌈2N/3⌉.
-    public static func votesNeeded(denominator: Int) -> Int {
-        (2 * denominator + 2) / 3
-    }
 }
 
 /// One line of the committee registry: a decision a past session reached (R8).
-public struct PastDecision: Encodable, Sendable, Equatable {
+public struct PastDecision: Codable, Sendable, Equatable {
     public var committee: String
     public var session: String
     public var date: String

@@ -130,7 +130,7 @@ public struct BallotSpool {
 /// JSON for auxiliary line files (spool, registry): the journal's encoding rules.
 enum JSONLine {
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try EntryCoding.encodeValue(value) }
-    static func decode<T: JSONReadable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws -> T {
         try EntryCoding.decodeValue(type, bytes)
     }
 }

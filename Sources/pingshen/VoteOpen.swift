@@ -1,5 +1,6 @@
 import ArgumentParser
 import Records
+import Review
 import Workspace
 
 /// `pingshen vote open C01 [C02 …] [--paper]`

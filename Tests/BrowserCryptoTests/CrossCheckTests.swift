@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Records
 import Seal
 import Testing
@@ -63,7 +64,7 @@ struct CrossCheckTests {
 
         // The ballot object, read by the journal's own reader.
         let ballotJSON = try JSONSerialization.data(withJSONObject: try #require(finished["ballot"]), options: [.sortedKeys])
-        let ballot = try JSONReader.read(Ballot.self, from: Array(ballotJSON))
+        let ballot = try EntryCoding.decodeValue(Ballot.self, Array(ballotJSON))
         #expect(ballot.choices == Self.choices)
         #expect(ballot.nonce == blinded["nonce"] as? String)
         #expect(ballot.prefix == blinded["prefix"] as? String)

@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Records
 import Testing
 @testable import Inspection

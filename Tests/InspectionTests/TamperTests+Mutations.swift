@@ -1,5 +1,6 @@
 import Foundation
 import Inspection
+import Journal
 import Records
 import Seal
 

@@ -1,7 +1,9 @@
+import Journal
+import Records
+import StrictJSON
 import Testing
-@testable import Records
 
-/// Writing (the synthesized `Encodable`) and reading (`JSONReadable`) agree on every record,
+/// Writing and reading (the synthesized `Codable`, through `EntryCoding`) agree on every record,
 /// and reading refuses anything schema 1 does not say: unknown fields, missing fields, wrong kinds.
 @Suite struct RecordRoundTripTests {
     @Test func theSampleJournalHoldsEveryEventKind() {
@@ -32,7 +34,7 @@ import Testing
         #expect(try EntryCoding.decodeValue(Note.self, Array(#"{"text":"a\u2028b\/c"}"#.utf8)) == Note(text: "a\u{2028}b/c"))
     }
 
-    func roundTrip<T: Encodable & JSONReadable & Equatable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func roundTrip<T: Codable & Equatable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let bytes = try EntryCoding.encodeValue(value)
         #expect(try EntryCoding.decodeValue(T.self, bytes) == value, sourceLocation: sourceLocation)
     }

@@ -1,3 +1,4 @@
+import Journal
 import Records
 
 /// A representative journal: every `Event` case at least once, optionals both nil and set,

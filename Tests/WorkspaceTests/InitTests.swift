@@ -2,6 +2,8 @@ import FileSystem
 import Foundation
 import Journal
 import Records
+import Review
+import StrictJSON
 import Testing
 import TextFormats
 @testable import Workspace
@@ -41,7 +43,7 @@ import TextFormats
             expected.size = 25
             expected.quorum = 17
             #expect(founding.settings == expected)
-            #expect(founding.schema == 1)
+            #expect(founding.schema == .v1 && founding.schema.rawValue == 1)
             #expect(founding.session.count == 32)
             #expect(founding.members.count == 25 && founding.candidates.count == 14)
             #expect(founding.registry.isEmpty && founding.registryPath == nil)

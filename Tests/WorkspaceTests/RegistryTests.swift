@@ -1,3 +1,4 @@
+import Journal
 import Records
 import Testing
 import TextFormats

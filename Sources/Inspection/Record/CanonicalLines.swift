@@ -6,7 +6,7 @@ import Records
 /// It accepts only that one spelling (no whitespace, keys in sorted order, plain ASCII strings
 /// without escapes, the three marks as written, canonical integers, no duplicate candidate)
 /// and answers nil for anything else, which then goes to the strict general reader
-/// (`Records.EntryCoding`). Whatever it accepts, the general reader accepts too and reads as
+/// (`Journal.EntryCoding`). Whatever it accepts, the general reader accepts too and reads as
 /// the same entry — `CanonicalLinesTests` holds the two side by side on every line of the test
 /// sessions and on thousands of mutated lines — so V1's verdict never depends on which one read
 /// a line.

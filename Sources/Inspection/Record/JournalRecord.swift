@@ -1,5 +1,6 @@
 import Journal
 import Records
+import StrictJSON
 
 /// A session's journal as stored: its exact bytes, its lines, and each line decoded strictly.
 ///
@@ -22,17 +23,19 @@ struct JournalRecord {
         var entries: [Entry?] = []
         entries.reserveCapacity(text.lines.count)
         var errors: [(Int, JSONError)] = []
+        let decoder = EntryCoding.lineDecoder()
         text.bytes.withUnsafeBufferPointer { file in
             for (i, range) in text.lines.enumerated() {
-                if let entry = CanonicalLine.decode(UnsafeBufferPointer(rebasing: file[range])) {
+                let line = UnsafeBufferPointer(rebasing: file[range])
+                if let entry = CanonicalLine.decode(line) {
                     entries.append(entry)
                     continue
                 }
-                do throws(EntryCoding.LineError) {
-                    entries.append(try EntryCoding.decodeLines(text.bytes, [range])[0])
+                do throws(JSONError) {
+                    entries.append(try decoder.decode(Entry.self, from: line))
                 } catch {
                     entries.append(nil)
-                    errors.append((i + 1, error.error))
+                    errors.append((i + 1, error))
                 }
             }
         }

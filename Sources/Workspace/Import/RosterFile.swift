@@ -1,4 +1,5 @@
 import Records
+import Review
 import TextFormats
 
 /// Reads `members.csv` and `candidates.csv` as Excel saves them and checks every row.

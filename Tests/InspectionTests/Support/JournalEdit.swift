@@ -1,4 +1,5 @@
 import Foundation
+import Journal
 import Records
 
 /// A journal decoded into entries, edited, and written back with seq renumbered.

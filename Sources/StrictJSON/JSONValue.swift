@@ -1,8 +1,6 @@
-@testable import Records
-
-/// Any JSON document, read with `JSONReader` and written back compactly with sorted keys:
-/// lets tests look inside journal lines and change them (drop a field, add one) without Codable.
-indirect enum JSONValue: Equatable, Sendable, JSONReadable {
+/// Any JSON document, read strictly with `JSONReader` and written back compactly with sorted
+/// keys: for looking inside a record without knowing its type (and for changing one in tests).
+public indirect enum JSONValue: Equatable, Sendable, JSONReadable {
     case null
     case bool(Bool)
     /// A number as written (already checked against the RFC 8259 grammar).
@@ -11,7 +9,7 @@ indirect enum JSONValue: Equatable, Sendable, JSONReadable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(reading r: inout JSONReader) throws(JSONError) {
+    public init(reading r: inout JSONReader) throws(JSONError) {
         r.skipWhitespace()
         switch r.current {
         case UInt8(ascii: "{"):
@@ -29,12 +27,13 @@ indirect enum JSONValue: Equatable, Sendable, JSONReadable {
         }
     }
 
-    static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSONValue {
+    /// Reads one complete JSON text.
+    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSONValue {
         try JSONReader.read(JSONValue.self, from: bytes)
     }
 
     /// Compact JSON; object keys in ascending order, or descending when `reversed`.
-    func json(reversed: Bool = false) -> String {
+    public func json(reversed: Bool = false) -> String {
         switch self {
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
@@ -47,8 +46,10 @@ indirect enum JSONValue: Equatable, Sendable, JSONReadable {
         }
     }
 
-    var bytes: [UInt8] { Array(json().utf8) }
+    /// `json()` as UTF-8.
+    public var bytes: [UInt8] { Array(json().utf8) }
 
+    /// `s` as a JSON string: quote, backslash, newline and other control characters escaped.
     static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
@@ -65,23 +66,3 @@ indirect enum JSONValue: Equatable, Sendable, JSONReadable {
         return out + "\""
     }
 }
-
-/// Reads one value through `JSONReader.skipValue`, the validator the journal reader uses for `data`.
-struct Skipped: JSONReadable {
-    init(reading r: inout JSONReader) throws(JSONError) { _ = try r.skipValue() }
-}
-
-/// SplitMix64: a small, fully determined generator, so a failing random case names its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-let seeds: [UInt64] = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 0xC0FFEE, 20_261_126]

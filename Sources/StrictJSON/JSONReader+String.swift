@@ -37,12 +37,10 @@ extension JSONReader {
         }
     }
 
-    /// The bytes as a String; decoding repairs bad UTF-8 with U+FFFD, so a repaired string no
-    /// longer matches its bytes, and that is how invalid UTF-8 is caught.
+    /// The bytes as a String, once they are known to be well-formed UTF-8.
     private func validated(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, at offset: Int) throws(JSONError) -> String {
-        let s = String(decoding: bytes, as: UTF8.self)
-        guard ascii || s.utf8.elementsEqual(bytes) else { throw JSONError(offset: offset, problem: "无效的 UTF-8 (invalid UTF-8)") }
-        return s
+        guard ascii || UTF8Check.isValid(bytes) else { throw JSONError(offset: offset, problem: "无效的 UTF-8 (invalid UTF-8)") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(JSONError) {

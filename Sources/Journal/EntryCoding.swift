@@ -1,6 +1,9 @@
 import Foundation
+import Records
+import StrictJSON
 
-/// The one way entries become journal bytes and back: compact JSON with sorted keys.
+/// The one way entries become journal lines and back: compact JSON with sorted keys, read
+/// with `StrictDecoder`.
 ///
 /// Sorted keys make the encoding deterministic, so the same entry always yields the same
 /// line; readers still keep and hash the line as read, never a re-encoding (STYLE.md 6).
@@ -10,9 +13,15 @@ public enum EntryCoding {
         Array(try encoder().encode(entry))
     }
 
+    /// Decodes one journal line (without its newline).
+    public static func decode(_ line: some Collection<UInt8>) throws(JSONError) -> Entry {
+        try StrictDecoder().decode(Entry.self, from: line)
+    }
+
     /// Decodes the lines at `ranges` of `bytes` (a whole journal file), without copying them.
     /// A long journal is decoded in chunks on all cores.
-    /// With `omittingBallots`, closed rounds' ballot blocks are skipped (`RoundClosed.ballotsOmitted`).
+    /// With `omittingBallots`, closed rounds' ballot blocks are checked for syntax only and not
+    /// decoded (`RoundClosed.ballotsOmitted`).
     /// - Throws: the index of the first line that fails, with its error.
     public static func decodeLines(_ bytes: [UInt8], _ ranges: [Range<Int>], omittingBallots: Bool = false) throws(LineError) -> [Entry] {
         let cores = decodingCores
@@ -40,18 +49,27 @@ public enum EntryCoding {
     /// files on every call, which costs more than decoding a short journal.
     private static let decodingCores = min(4, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// Where a closed round's ballot block sits in a journal line.
+    static let ballotBlock = ["payload", "ballots"]
+
+    /// A decoder for journal lines (`Entry`), to be reused line after line on one thread.
+    /// With `omittingBallots`, closed rounds' ballot blocks are checked for syntax only.
+    public static func lineDecoder(omittingBallots: Bool = false) -> StrictDecoder {
+        omittingBallots
+            ? StrictDecoder(userInfo: [RoundClosed.omittingBallots: true], skimming: [ballotBlock])
+            : StrictDecoder()
+    }
+
     static func decodeChunk(_ bytes: [UInt8], _ ranges: ArraySlice<Range<Int>>, base: Int, omittingBallots: Bool) throws(LineError) -> [Entry] {
         var out: [Entry] = []
         out.reserveCapacity(ranges.count)
+        let decoder = lineDecoder(omittingBallots: omittingBallots)
         try bytes.withUnsafeBufferPointer { buffer throws(LineError) in
             for (offset, range) in ranges.enumerated() {
                 do throws(JSONError) {
-                    var reader = JSONReader(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), from: range.lowerBound)
-                    reader.omitsBallots = omittingBallots
-                    out.append(try Entry(reading: &reader))
-                    try reader.finish()
+                    out.append(try decoder.decode(Entry.self, from: UnsafeBufferPointer(rebasing: buffer[range])))
                 } catch {
-                    throw LineError(index: base + offset, error: JSONError(offset: error.offset - range.lowerBound, problem: error.problem))
+                    throw LineError(index: base + offset, error: error)
                 }
             }
         }
@@ -73,26 +91,19 @@ public enum EntryCoding {
         public var error: JSONError
     }
 
-    /// Decodes one journal line (without its newline).
-    public static func decode(_ line: some Collection<UInt8>) throws(JSONError) -> Entry {
-        try JSONReader.read(Entry.self, from: line)
-    }
-
     /// Compact JSON of any record value, sorted keys, slashes unescaped.
     public static func encodeValue<T: Encodable>(_ value: T) throws -> [UInt8] {
         Array(try encoder().encode(value))
+    }
+
+    /// Decodes any record value from compact JSON, strictly.
+    public static func decodeValue<T: Decodable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws(JSONError) -> T {
+        try StrictDecoder().decode(T.self, from: bytes)
     }
 
     private static func encoder() -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
-    }
-}
-
-extension EntryCoding {
-    /// Decodes any record value from compact JSON.
-    public static func decodeValue<T: JSONReadable>(_ type: T.Type, _ bytes: some Collection<UInt8>) throws(JSONError) -> T {
-        try JSONReader.read(T.self, from: bytes)
     }
 }
