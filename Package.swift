@@ -44,7 +44,7 @@ let package = Package(
             name: "WitnessServer",
             dependencies: ["Witness", "Journal", "Seal", .product(name: "Hummingbird", package: "hummingbird")]
         ),
-        .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "TextFormats", "Journal", "Records", "Review", "Bundled"]),
+        .target(name: "Workspace", dependencies: ["Seal", "FileSystem", "TextFormats", "Journal", "Records", "Review", "Bundled", "Witness"]),
         // glibc's allocator settings (mallopt, <malloc.h>) for the verifier's batches.
         .target(name: "CHeap"),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
@@ -101,7 +101,7 @@ let package = Package(
             dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
         .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records", "Journal"]),

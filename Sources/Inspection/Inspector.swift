@@ -21,7 +21,7 @@ public struct InspectionOptions: Sendable {
     }
 }
 
-/// The inspector's verifier: checks one session's raw records against V1–V14 and reports every
+/// The inspector's verifier: checks one session's raw records against V1–V15 and reports every
 /// finding. It reads only the journal and the folder's files, and never the session engine.
 ///
 ///     let report = Inspector(options).verify(.folder("2026-电子信息高评"), path: "2026-电子信息高评")
@@ -60,11 +60,11 @@ public struct Inspector: Sendable {
 }
 
 extension Inspector {
-    /// The checks, V1 … V14 in order.
+    /// The checks, V1 … V15 in order.
     static let checks: [@Sendable (Evidence) -> CheckResult] = [
         WellFormed.check, Checkpoints.check, Statement.check, Quorum.check, Eligibility.check, Credentials.check,
         Ballots.check, Recount.check, ReReview.check, PaperSheets.check, Documents.check, Closing.check, Folder.check,
-        Observers.check,
+        Observers.check, WitnessCheck.check,
     ]
 
     /// How long each phase of verifying `files` takes: reading the journal, gathering the facts,
@@ -109,8 +109,22 @@ final class Evidence {
     /// The committee seal's certificate recorded at the opening, if it parses.
     lazy var committee: Certificate? = facts.seal.flatMap { cache.certificate(base64: $0.committeeCertificate) }
 
-    /// The moment the meeting opened: certificates are judged valid or not at this time.
-    var openedAt: Date? { facts.opening.flatMap { journal.entry($0.p)?.at }.flatMap(ShanghaiTime.date) }
+    /// The witness's cosignatures, when the opening names a witness (V15).
+    lazy var witness: WitnessCosignatures? = WitnessCosignatures(facts, journal)
+
+    /// The moment the meeting opened, by the witness's clock when it cosigned the opening (the
+    /// only clock the laptop does not control), else by the journal: certificates are judged
+    /// valid or not at this time.
+    var openedAt: Date? {
+        guard let opening = facts.opening else { return nil }
+        return witness?.time(covering: opening.p) ?? journal.entry(opening.p).flatMap { ShanghaiTime.date($0.at) }
+    }
+
+    /// The moment of the close by the witness's clock, else by the journal.
+    var closedAt: Date? {
+        guard let closing = facts.closing else { return nil }
+        return witness?.time(covering: closing.p) ?? time(closing.p)
+    }
 
     /// The moment of the entry at `p`, if its timestamp is well-formed.
     func time(_ p: Int) -> Date? { journal.entry(p).flatMap { ShanghaiTime.date($0.at) } }

@@ -59,7 +59,19 @@ public struct JournalFile: Sendable {
     /// The line goes down in one `write`, so a crash leaves either the whole line or a torn
     /// tail without its newline, which `read` reports and never merges with the next append.
     public func append(line: [UInt8]) throws(FileError) {
-        precondition(!line.contains(0x0A), "a journal entry must be a single line")
-        try DurableFile.append(line + [0x0A], to: path)
+        try append(lines: [line])
+    }
+
+    /// Appends several entry lines in one `write` and `fsync`s: an entry and the checkpoint that
+    /// seals it reach the disk together, or (after a crash) as a torn tail that was never
+    /// acknowledged — never the entry alone.
+    public func append(lines: [[UInt8]]) throws(FileError) {
+        var bytes: [UInt8] = []
+        for line in lines {
+            precondition(!line.contains(0x0A), "a journal entry must be a single line")
+            bytes += line
+            bytes.append(0x0A)
+        }
+        try DurableFile.append(bytes, to: path)
     }
 }

@@ -30,16 +30,38 @@ public struct MeetingSeal: Codable, Sendable, Equatable {
     /// The checkpoint origin line and the session key's note name.
     public var origin: String
     public var keyName: String
-    /// The host's statement binding the session key to this meeting.
+    /// The host's statement binding the session key (and the witness) to this meeting.
     public var statement: SignedStatement
+    /// The witness on another device that cosigns every checkpoint (SPEC.md §2); nil when the
+    /// meeting was opened with `--no-witness` (and then V15 is not met).
+    public var witness: WitnessBinding?
 
-    public init(committeeCertificate: String, sessionKey: String, algorithm: String, origin: String, keyName: String, statement: SignedStatement) {
+    public init(committeeCertificate: String, sessionKey: String, algorithm: String, origin: String, keyName: String,
+                statement: SignedStatement, witness: WitnessBinding? = nil) {
         self.committeeCertificate = committeeCertificate
         self.sessionKey = sessionKey
         self.algorithm = algorithm
         self.origin = origin
         self.keyName = keyName
         self.statement = statement
+        self.witness = witness
+    }
+}
+
+/// The witness a signed meeting names at its opening: where it is, and the certificate (issued by
+/// the committee seal, role witness) whose Ed25519 key cosigns the meeting's checkpoints.
+public struct WitnessBinding: Codable, Sendable, Equatable {
+    /// The witness's base URL as the chair gave it, e.g. `http://192.168.1.20:7380`.
+    public var url: String
+    /// Base64 DER of the witness's certificate.
+    public var certificate: String
+    /// The witness's cosignature key name (`pingshen.witness.<serial prefix>`).
+    public var name: String
+
+    public init(url: String, certificate: String, name: String) {
+        self.url = url
+        self.certificate = certificate
+        self.name = name
     }
 }
 

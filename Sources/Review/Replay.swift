@@ -61,6 +61,7 @@ extension SessionState {
         let at = entry.at
         func fail(_ problem: String) -> ReplayError { ReplayError(seq: seq, problem: problem) }
         guard seq == lastSeq + 1 else { throw fail("序号应为 \(lastSeq + 1) (expected seq \(lastSeq + 1))") }
+        let callsForSeal = needsCheckpoint(after: entry.event)
         func knownMember(_ id: MemberID) throws(ReplayError) {
             guard memberIndex[id] != nil else { throw fail("未知委员 \(id) (unknown member)") }
         }
@@ -215,10 +216,12 @@ extension SessionState {
 
         case .checkpointSigned(let c):
             checkpoints.append((seq, c))
+            unsealedEntry = nil
 
         case .documentSigned(let d):
             documents.append(Timed(at: at, value: d))
         }
+        if callsForSeal { unsealedEntry = seq }
         lastSeq = seq
         lastAt = at
     }

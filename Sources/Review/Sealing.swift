@@ -5,13 +5,16 @@ extension SessionState {
     /// Whether the meeting was opened with a session key (not an unsigned drill).
     public var isSigned: Bool { seal != nil }
 
-    /// Whether the entry just applied calls for a checkpoint: the opening, every round's opening,
-    /// close and cancellation, and the meeting's close — and no checkpoint has followed it yet.
+    /// Whether `event`, appended to this state, must be sealed by a checkpoint at once (SPEC.md
+    /// §2): in a signed meeting every entry from the opening to the close, so that a journal at
+    /// rest never ends in lines no seal covers. Entries before the opening are sealed by the
+    /// opening's checkpoint; after the final checkpoint only the papers' signatures follow, each
+    /// covered by its own CMS signature. Ask before applying `event`.
     public func needsCheckpoint(after event: Event) -> Bool {
         switch event {
-        case .meetingOpened(let opened): return opened.seal != nil
-        case .roundOpened, .roundClosed, .roundCancelled, .meetingClosed: return isSigned
-        default: return false
+        case .meetingOpened(let opened): opened.seal != nil
+        case .checkpointSigned, .documentSigned: false
+        default: isSigned && phase == .open
         }
     }
 

@@ -123,6 +123,9 @@ public struct SessionState: Sendable {
     /// Signed checkpoints, with the sequence number of the entry holding each.
     public internal(set) var checkpoints: [(seq: Int, checkpoint: CheckpointSigned)] = []
     public internal(set) var documents: [Timed<DocumentSigned>] = []
+    /// The latest entry that called for a checkpoint and has none after it yet (SPEC.md §2): in a
+    /// signed meeting a journal at rest never has one, so a writer that finds one refuses.
+    public internal(set) var unsealedEntry: Int?
     public internal(set) var lastSeq = 0
     public internal(set) var lastAt = ""
 

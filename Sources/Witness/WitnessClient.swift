@@ -12,12 +12,26 @@ public struct WitnessClient: Sendable {
     public let baseURL: URL
     /// The deadline of each call, in seconds.
     public let timeout: TimeInterval
-    private let exchange: HTTPExchange
+    private let transport: Transport
+
+    /// How requests reach the witness: over HTTP, or to a service in this process.
+    private enum Transport: Sendable {
+        case http(HTTPExchange)
+        case inProcess(WitnessService)
+    }
 
     public init(baseURL: URL, timeout: TimeInterval = 5) {
         self.baseURL = baseURL
         self.timeout = timeout
-        exchange = HTTPExchange(timeout: timeout)
+        transport = .http(HTTPExchange(timeout: timeout))
+    }
+
+    /// A client for a witness service running in this process (`pingshen demo`, tests): the same
+    /// requests and answers as over HTTP, without the network.
+    public init(inProcess service: WitnessService, baseURL: URL) {
+        self.baseURL = baseURL
+        timeout = 0
+        transport = .inProcess(service)
     }
 
     /// Registers the session's log (`POST /pingshen/register`); returns the witness's receipt —
@@ -95,6 +109,13 @@ public struct WitnessClient: Sendable {
 
     private func post(_ path: String, _ body: [UInt8], contentType: String) throws(WitnessClientError) -> HTTPExchange.Reply {
         let url = baseURL.appendingPathComponent(path)
+        let exchange: HTTPExchange
+        switch transport {
+        case .http(let http): exchange = http
+        case .inProcess(let service):
+            let response = path == "add-checkpoint" ? service.addCheckpoint(body).response : service.register(body).response
+            return HTTPExchange.Reply(status: response.status, contentType: response.contentType, body: response.body)
+        }
         switch exchange.post(url, body: body, contentType: contentType, timeout: timeout) {
         case .success(let reply): return reply
         case .failure(.timedOut): throw .timedOut(url: url.absoluteString, seconds: timeout)

@@ -55,7 +55,7 @@ public struct WitnessIdentity: Sendable {
     }
 
     /// Checks that `certificate` is a witness certificate the committee seal issued, valid at `time`.
-    static func check(_ certificate: Ed25519Certificate, committee: Certificate, at time: Date) throws(WitnessError) {
+    public static func check(_ certificate: Ed25519Certificate, committee: Certificate, at time: Date) throws(WitnessError) {
         guard certificate.role == .witness else {
             throw .identity("证书「\(certificate.subject)」的角色不是 witness", "the certificate \(certificate.subject) is not for role witness")
         }

@@ -14,7 +14,7 @@ extension Session {
     /// the key is stored once the opening is accepted, and the first checkpoint follows. Without
     /// them it is an unsigned drill, which must be asked for explicitly.
     public func openMeeting(host: MemberID, recorder: String, agenda: [String], identity: IdentityFiles?,
-                            committeeCertificate: String?) throws(WorkspaceError) -> Step {
+                            committeeCertificate: String?, witness: WitnessChoice = .none) throws(WorkspaceError) -> Step {
         try prepareForAppending()
         guard let identity else {
             var step = try perform(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: nil))
@@ -32,6 +32,10 @@ extension Session {
             throw .badInput(ImportError(file: committeePath, "不是评委会印章（CA）证书", "not the committee seal's (CA) certificate"))
         }
         let hostIdentity = try Credentials.identity(identity, role: .chair, committee: committee)
+        var binding: WitnessBinding?
+        if case .at(let url, let certificate) = witness {
+            binding = try SessionWitness.binding(url: url, certificatePath: certificate, committee: committee)
+        }
         var notices: [Notice] = []
         if let name = state.member(host)?.name, hostIdentity.certificate.subject.commonName != name {
             notices.append("提示：主持人证书的姓名「\(hostIdentity.certificate.subject.commonName ?? "")」与委员 \(host)「\(name)」不同。")
@@ -43,11 +47,14 @@ extension Session {
         let origin = OpeningStatement.origin(session: state.session)
         let keyName = OpeningStatement.keyName(session: state.session)
         let text = OpeningStatement.text(state: state, host: host, recorder: recorder, sessionKey: sessionKey.publicKey,
-                                         origin: origin, keyName: keyName)
+                                         origin: origin, keyName: keyName, witness: binding)
         let seal = MeetingSeal(
             committeeCertificate: Base64.encode(committee.der), sessionKey: Base64.encode(sessionKey.publicKey.subjectPublicKeyInfo),
             algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName,
-            statement: try StatementSigning.sign(text, by: hostIdentity))
+            statement: try StatementSigning.sign(text, by: hostIdentity), witness: binding)
+        if binding == nil {
+            notices.append("注意：本次会议没有见证方（--no-witness）：检查点只由本机签署，核验时 V15 判为未满足。Without a witness, V15 is not met.")
+        }
         var step = try perform(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal),
                                before: { () throws(WorkspaceError) in try keys.storeSessionKey(sessionKey) })
         step.notices = notices + step.notices
@@ -58,17 +65,9 @@ extension Session {
     ///
     /// The rules are judged first; the registry is written next (idempotently, so an interrupted
     /// close can be repeated); the journal's closing entry comes last. A signed meeting needs the
-    /// recorder's identity: the final checkpoint is signed by the session key and cosigned by the
-    /// recorder, and then the session key is destroyed. Run again after an interruption between
-    /// the close and that checkpoint, it only finishes the sealing.
+    /// recorder's identity: the final checkpoint, written with the close, is signed by the session
+    /// key, cosigned by the recorder and by the witness, and then the session key is destroyed.
     public func closeMeeting(recorder: IdentityFiles? = nil) throws(WorkspaceError) -> (Step, registered: Int) {
-        if tornTail == nil, state.phase == .closed, state.isSigned, !state.isSealedAfterClose,
-           case .meetingClosed(let closed) = lastEntry.event {
-            let cosigner = try recorderCosigner(recorder)
-            try writeCheckpoint(key: try keys.sessionKey(bound: state.seal!), cosigners: [cosigner])
-            try keys.destroySessionKey()
-            return (Step(entry: lastEntry, state: state), closed.registered)
-        }
         try prepareForAppending()
         let decisions = Registry.decisions(of: state)
         let registry = state.founding.registryPath.map(Registry.init(path:))
@@ -120,6 +119,14 @@ extension Session {
         try perform(.recordRepair(JournalRepaired(discardedBytes: torn.count, sha256: Digest.sha256Hex(torn), keptIn: name)))
         return name
     }
+}
+
+/// Whether a signed meeting names a witness on another device (SPEC.md §2).
+public enum WitnessChoice: Sendable {
+    /// The witness at `url` whose certificate (role witness, issued by the seal) is in the file `certificate`.
+    case at(url: String, certificate: String)
+    /// No witness (`--no-witness`): allowed, and then V15 is not met.
+    case none
 }
 
 extension SessionFolder {

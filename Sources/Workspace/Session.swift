@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import Witness
 
 /// A session folder opened for appending, under its exclusive lock: the journal replayed once,
 /// the state kept current as entries are appended (DESIGN.md, "one road, two front ends").
@@ -10,9 +11,10 @@ import Seal
 /// Every command takes the same step, ``perform(_:cosigners:before:after:)``: whatever it needs
 /// from outside `Review` is prepared first and handed in with the command (a round's key, a
 /// ballot's blinded hash, the ballots read from a spool); `Review.decide` judges it; the decided
-/// event is appended and `fsync`ed exactly as decided — nothing edits it afterwards; in a signed
-/// meeting a checkpoint seals it; and the step returns the entry with the new state, so nobody
-/// replays twice. The command line opens a session for one command; a server keeps one open.
+/// event is appended exactly as decided — nothing edits it afterwards; in a signed meeting it is
+/// written together with the checkpoint that seals it, cosigned by the witness on another device;
+/// and the step returns the entry with the new state, so nobody replays twice. The command line
+/// opens a session for one command; a server keeps one open.
 ///
 /// The lock is released when the session is.
 public final class Session {
@@ -27,13 +29,19 @@ public final class Session {
     var tree: MerkleTree
     /// Bytes an interrupted append left after the last newline, if any: never used, only repaired.
     var tornTail: [UInt8]?
-    /// Whether pending work (an owed checkpoint, leftovers of closed rounds) has been done.
+    /// Whether pending work (an interrupted command to finish, leftovers of closed rounds) is done.
     var ready = false
+    /// How to reach the witness, when not over HTTP at the address the opening names (the demo's
+    /// witness runs in the same process).
+    let witnessClient: WitnessClient?
+    /// The witness the opening names, once the meeting is open; and the size it last cosigned.
+    private var witnessCache: (witness: SessionWitness, size: UInt64)?
     private let lock: SessionLock
 
-    init(folder: SessionFolder, keys: any SessionKeyStore, lock: SessionLock, loaded: SessionFolder.Loaded) {
+    init(folder: SessionFolder, keys: any SessionKeyStore, witnessClient: WitnessClient?, lock: SessionLock, loaded: SessionFolder.Loaded) {
         self.folder = folder
         self.keys = keys
+        self.witnessClient = witnessClient
         self.lock = lock
         state = loaded.state
         lastEntry = loaded.entries[loaded.entries.count - 1]
@@ -49,8 +57,8 @@ public final class Session {
     ///     into the key store); run only once `Review` has accepted the command.
     ///   - after: clean-up once the entry is sealed (a spool or round key no longer needed).
     /// - Returns: the entry appended and the state after it (and after its checkpoint). Once the
-    ///   entry is written the command has happened: a checkpoint or clean-up that fails after it
-    ///   is reported in `notices` (the next command finishes it), never as a failure.
+    ///   entry is written the command has happened: a clean-up that fails after it is reported in
+    ///   `notices` (the next command finishes it), never as a failure.
     /// - Throws: the refusal, or the error that stopped it, with nothing written.
     @discardableResult
     public func perform(_ command: Command, cosigners: [Cosigner] = [],
@@ -62,16 +70,7 @@ public final class Session {
         // The key is fetched before anything is written, so a missing key refuses the command
         // instead of leaving an entry no checkpoint seals.
         let sealKey = try keyForCheckpoint(after: event)
-        let entry = try append(event)
-        // The entry is written: from here on the command has happened, whatever else fails.
-        // What is left undone is said, and the next command finishes it.
-        var notices: [Notice] = []
-        if let sealKey {
-            do throws(WorkspaceError) { try writeCheckpoint(key: sealKey, cosigners: cosigners) } catch {
-                ready = false
-                notices.append("注意：已记录，但检查点未能签署（下一条命令会补签）：\(error.description)")
-            }
-        }
+        var (entry, notices) = try append(event, sealKey: sealKey, cosigners: cosigners)
         do throws(WorkspaceError) { try after() } catch {
             notices.append("注意：已记录，但清理未完成（下一条命令会再试）：\(error.description)")
         }
@@ -83,22 +82,47 @@ public final class Session {
         do throws(Rejection) { return try Review.decide(command, in: state) } catch { throw .rejected(error) }
     }
 
-    /// Writes `event` as the next entry, `fsync`ed, at the clock's time (or `fixed`), and applies it.
+    /// Appends `event` at the clock's time (or `fixed`); with `sealKey`, together with the
+    /// checkpoint that seals it, witnessed (`Session+Sealing.swift`).
     @discardableResult
-    func append(_ event: Event, at fixed: String? = nil) throws(WorkspaceError) -> Entry {
+    func append(_ event: Event, at fixed: String? = nil, sealKey: SigningKey? = nil, cosigners: [Cosigner] = []) throws(WorkspaceError) -> (Entry, [Notice]) {
         let now = fixed ?? folder.clock.now()
         // Entry times never go backwards, even if the computer's clock does.
         let entry = Entry(seq: state.lastSeq + 1, at: now < state.lastAt ? state.lastAt : now, event: event)
-        let line: [UInt8]
-        do { line = try EntryCoding.encode(entry) } catch {
-            throw .damaged("无法编码日志记录：\(error)", "cannot encode the journal entry: \(error)")
+        let line = try Self.encode(entry)
+        guard let sealKey else {
+            do { try folder.journal.append(line: line) } catch { throw .file(error) }
+            try record(entry, line)
+            return (entry, [])
         }
-        do { try folder.journal.append(line: line) } catch { throw .file(error) }
+        return try appendSealed(entry, line, key: sealKey, cosigners: cosigners)
+    }
+
+    /// Takes a written entry into the tree and the state.
+    func record(_ entry: Entry, _ line: [UInt8]) throws(WorkspaceError) {
         var hasher = MerkleHasher()
         tree.append(leafHash: hasher.leafHash(line))
         do throws(ReplayError) { try state.apply(entry) } catch { throw .damaged(error.description, error.description) }
         lastEntry = entry
-        return entry
+    }
+
+    static func encode(_ entry: Entry) throws(WorkspaceError) -> [UInt8] {
+        do { return try EntryCoding.encode(entry) } catch {
+            throw .damaged("无法编码日志记录：\(error)", "cannot encode the journal entry: \(error)")
+        }
+    }
+
+    /// The witness the opening named, with the size it last cosigned (nil: no witness, or not open yet).
+    func witness(for seal: MeetingSeal) throws(WorkspaceError) -> (witness: SessionWitness, size: UInt64)? {
+        if let witnessCache { return witnessCache }
+        guard let witness = try SessionWitness(seal: seal, client: witnessClient) else { return nil }
+        witnessCache = (witness, witness.witnessedSize(state.checkpoints))
+        return witnessCache
+    }
+
+    /// Notes the size the witness has now cosigned.
+    func witnessed(size: UInt64) {
+        if let cache = witnessCache { witnessCache = (cache.witness, size) }
     }
 }
 
@@ -112,16 +136,16 @@ public struct Step: Sendable {
     public var event: Event { entry.event }
 }
 
-/// A further signer of a checkpoint: the recorder cosigns the final one.
-public struct Cosigner: Sendable {
-    public var name: String
-    public var identity: Identity
-}
-
 extension Step {
     /// The round this step closed, if it closed one.
     public var closedRound: RoundClosed? {
         if case .roundClosed(let closed) = entry.event { return closed }
         return nil
     }
+}
+
+/// A further signer of a checkpoint: the recorder cosigns the final one.
+public struct Cosigner: Sendable {
+    public var name: String
+    public var identity: Identity
 }

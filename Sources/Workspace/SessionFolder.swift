@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import Witness
 
 /// A session folder on disk (DESIGN.md): the journal is its truth, everything else is derived.
 ///
@@ -12,10 +13,14 @@ import Seal
 public struct SessionFolder: Sendable {
     public let path: String
     public let clock: any SessionClock
+    /// How sessions opened on this folder reach their witness, when not over HTTP at the address
+    /// the opening names (the demo's witness runs in the same process).
+    public let witnessOverride: WitnessClient?
 
-    public init(path: String, clock: any SessionClock = SystemClock()) {
+    public init(path: String, clock: any SessionClock = SystemClock(), witness: WitnessClient? = nil) {
         self.path = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         self.clock = clock
+        witnessOverride = witness
     }
 
     public static let journalName = "journal.jsonl"
@@ -64,10 +69,13 @@ public struct SessionFolder: Sendable {
     /// returned session is released), replays the journal once and, in a signed meeting, checks
     /// the host's opening statement and the latest checkpoint before anything may be appended.
     ///
-    /// - Parameter keys: where the session's short-lived keys are kept; by default the folder's `keys/`.
-    public func openForWriting(keys: (any SessionKeyStore)? = nil) throws(WorkspaceError) -> Session {
+    /// - Parameters:
+    ///   - keys: where the session's short-lived keys are kept; by default the folder's `keys/`.
+    ///   - witness: how to reach the witness, when not over HTTP at the address the opening names.
+    public func openForWriting(keys: (any SessionKeyStore)? = nil, witness: WitnessClient? = nil) throws(WorkspaceError) -> Session {
         let lock = try lock(exclusive: true)
-        let session = Session(folder: self, keys: keys ?? FolderKeyStore(folder: self), lock: lock, loaded: try load(omittingBallots: true))
+        let session = Session(folder: self, keys: keys ?? FolderKeyStore(folder: self), witnessClient: witness ?? witnessOverride,
+                              lock: lock, loaded: try load(omittingBallots: true))
         try session.checkIntegrity()
         return session
     }

@@ -54,13 +54,14 @@ final class SessionGenerator {
     }
 
     func write(_ event: Event) {
+        let sealed = seq > 1 && state.needsCheckpoint(after: event)
         let entry = Entry(seq: seq, at: stamp(), event: event)
         let line = try! EntryCoding.encode(entry)
         lines += line + [0x0A]
         tree.append(leafHash: hasher.leafHash(line))
         if seq == 1 { state = try! SessionState.replay([entry]) } else { try! state.apply(entry) }
         seq += 1
-        if let signer = sessionSigner, let seal, state.needsCheckpoint(after: event) {
+        if let signer = sessionSigner, let seal, sealed {
             let checkpoint = try! Checkpoint(origin: seal.origin, size: tree.size, root: tree.root)
             let note = try! SignedNote(text: checkpoint.text, signedBy: [signer])
             run(.recordCheckpoint(CheckpointSigned(note: String(decoding: note.bytes, as: UTF8.self), cosigners: [])))

@@ -139,8 +139,9 @@ struct YearSession {
     /// Decides `command` and writes the event, then the checkpoint the rules call for.
     private mutating func run(_ command: Command) throws {
         let event = try Review.decide(command, in: state)
+        let sealed = state.needsCheckpoint(after: event)
         try write(event)
-        if state.needsCheckpoint(after: event) { try checkpoint(final: { if case .meetingClosed = event { return true }; return false }()) }
+        if sealed { try checkpoint(final: { if case .meetingClosed = event { return true }; return false }()) }
     }
 
     private mutating func checkpoint(final: Bool) throws {

@@ -40,6 +40,13 @@ struct Demo: ParsableCommand {
             }
             try FileManager.default.removeItem(atPath: keys)
         }
+        let witness = directory + ".witness"
+        if FileManager.default.fileExists(atPath: witness) {
+            guard replace else {
+                throw CommandFailure.badInput("\(witness) 已存在；加 --replace 以重新演示", "\(witness) exists; add --replace")
+            }
+            try FileManager.default.removeItem(atPath: witness)
+        }
         try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
         setenv("PINGSHEN_PASSPHRASE", Self.passphrase, 1)
         setenv("PINGSHEN_CA_PASSPHRASE", Self.passphrase, 1)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Records
 import Review
+import Witness
 import Workspace
 
 /// The sample meeting `pingshen demo` plays: every step through the same command-line
@@ -20,7 +21,7 @@ struct SampleScript {
     }
 
     var folder: SessionFolder {
-        get throws { SessionFolder(path: directory, clock: try sessionClock()) }
+        get throws { SessionFolder(path: directory, clock: try sessionClock(), witness: SessionOptions.witness) }
     }
 
     /// Sets the time of the following entries.
@@ -82,6 +83,9 @@ struct SampleScript {
                   "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
         try type(["keys", "issue", "--role", "secretary", "--name", "王秘书", "--ca-cert", keys + "/committee.pem",
                   "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
+        try type(["keys", "issue", "--role", "witness", "--algorithm", "ed25519", "--name", "省人社厅监督见证", "--ca-cert", keys + "/committee.pem",
+                  "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01", "--file-name", "witness"])
+        try startWitness()
         at("08:30")
         try type(["init", directory, "--settings", inputs + "/session.toml", "--members", inputs + "/members.csv",
                   "--candidates", inputs + "/candidates.csv", "--committee-cert", keys + "/committee.pem"])
@@ -95,7 +99,7 @@ struct SampleScript {
         try type(["observer", "某记者", "--unit", "安徽日报", "--kind", "press"], expectRefusal: true)
         at("08:50")
         try type(["open", "--host", "M01", "--recorder", "王秘书", "--host-key", keys + "/chair-陈建国.key",
-                  "--host-cert", keys + "/chair-陈建国.pem"])
+                  "--host-cert", keys + "/chair-陈建国.pem", "--witness", Self.witnessURL, "--witness-cert", keys + "/witness.pem"])
         at("08:55")
         try type(["report", "本次共受理申报 14 人，材料经审核均符合申报条件，其中破格申报 3 人，论文均已送同行专家鉴定。"])
 
@@ -184,6 +188,25 @@ struct SampleScript {
         try type(["status"])
         print("\n示例会议已保存在 \(directory)/（journal.jsonl 为会议日志），印章与私钥在 \(keys)/。")
         print("The sample session is in \(directory)/, the seal and keys in \(keys)/.")
+    }
+
+    /// Where the sample's witness says it is. The sample runs on a simulated morning, which a real
+    /// witness's clock would contradict (V15 compares them), so its witness runs in this process
+    /// on the same simulated clock; a real meeting runs `pingshen witness` on the supervisor's computer.
+    static let witnessURL = "http://127.0.0.1:7380"
+
+    /// Starts the sample's witness in this process, its state beside the session (`DIR.witness/`).
+    func startWitness() throws {
+        print("\n（示例的见证方在本进程内运行，使用同一模拟时钟；真实会议中由人社监督人员在另一台电脑上运行 pingshen witness。）")
+        let committee = try Credentials.certificate(at: keys + "/committee.pem")
+        let identity = try WitnessIdentity(keyFile: keys + "/witness.key", certificateFile: keys + "/witness.pem",
+                                           passphrase: Demo.passphrase, committee: committee)
+        let state = try WitnessState(path: directory + ".witness")
+        let service = WitnessService(identity: identity, committee: committee, state: state, clock: {
+            let now = ProcessInfo.processInfo.environment["PINGSHEN_TIME"].flatMap(ShanghaiTime.parse)
+            return now.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date()
+        })
+        SessionOptions.witness = WitnessClient(inProcess: service, baseURL: URL(string: Self.witnessURL)!)
     }
 
     /// Two tellers enter all 22 sheets; one reading differs and is re-entered; one sheet has an

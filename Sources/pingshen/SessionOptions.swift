@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Records
+import Witness
 import Workspace
 
 /// The global `-C DIR` (before the subcommand, as with git and make): the session folder.
@@ -24,8 +25,12 @@ struct SessionOptions: ParsableArguments {
 
     /// The session folder, with the clock `PINGSHEN_TIME` may fix.
     var folder: SessionFolder {
-        get throws { SessionFolder(path: path, clock: try sessionClock()) }
+        get throws { SessionFolder(path: path, clock: try sessionClock(), witness: Self.witness) }
     }
+
+    /// A witness in this process, for `pingshen demo` (whose meeting runs on a simulated clock
+    /// that a real witness's clock would not agree with); nil everywhere else.
+    nonisolated(unsafe) static var witness: WitnessClient?
 }
 
 /// The system clock, or a fixed time from `PINGSHEN_TIME` (drills and transcribing a paper record).

@@ -56,11 +56,11 @@ struct SessionTests {
         #expect(again.failed == [.v9])
     }
 
-    @Test("an unsigned drill fails V2 and V3 unless --allow-unsigned")
+    @Test("an unsigned drill fails V2, V3 and V15 unless --allow-unsigned")
     func unsignedDrill() throws {
         let drill = try Scenarios.drill()
         let strict = Inspector(InspectionOptions()).verify(.folder(drill.path), path: drill.path)
-        #expect(strict.failed == [.v2, .v3])
+        #expect(strict.failed == [.v2, .v3, .v15])
         #expect(strict.checks[1].findings.first?.message.contains("unsigned drill") == true)
         let allowed = Inspector(InspectionOptions(allowUnsigned: true)).verify(.folder(drill.path), path: drill.path)
         #expect(allowed.passed, "\(failed(allowed))")

@@ -110,7 +110,7 @@ extension TamperTests {
             if case .sessionCreated(let s) = j.entries[0].event { return s.session }
             return nil
         } ?? ""
-        let resealer = Resealer(chair: f.committee.chair, secretary: f.committee.secretary)
+        let resealer = Resealer(chair: f.committee.chair, secretary: f.committee.secretary, witness: f.committee.witness)
         return SemanticEdits.all.map { label, edit in
             Mutation(family: reseal ? "rule-breaking edit, re-sealed by an insider" : "rule-breaking edit, re-serialised", label: label) { files in
                 var journal = try JournalEdit(files["journal.jsonl"]!)

@@ -225,7 +225,7 @@ struct WitnessHTTPTests {
         let closedPort = closed.port
         closed.close()
         let refused: WitnessClientError? = await offThread {
-            let client = WitnessClient(baseURL: URL(string: "http://127.0.0.1:\(closedPort)")!, timeout: 2)
+            let client = WitnessClient(baseURL: URL(string: "http://127.0.0.1:\(closedPort)")!, timeout: 10)
             return Self.failure { () throws(WitnessClientError) in _ = try client.addCheckpoint(old: 0, proof: [], checkpoint: checkpoint, witness: witness) }
         }
         guard case .unreachable = refused else { Issue.record("\(String(describing: refused))"); return }

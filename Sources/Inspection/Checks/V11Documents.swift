@@ -9,8 +9,11 @@ import Seal
 ///         SHA-256(file(d)) = d.sha256 ∧ SHA-256(signatureFile(d)) = d.signatureSHA256
 ///         CMS-Verify(signatureFile(d), content = file(d), trust anchor = seal, at t(p))
 ///           (an SM2 signer: a plain SM2 signature, certificate ⊢ seal at t(p), as for the statement)
-///         d.certificate ∈ signers; signer fits: host → OU chair, recorder → OU secretary,
-///         seal → the seal's own certificate; d.candidate, if any, was counted
+///         d.certificate ∈ signers; signer fits: host → the certificate that signed the opening
+///         statement (or, after a host change, a chair certificate in the new host's name),
+///         recorder → the secretary certificate that cosigned the final checkpoint, seal → the
+///         seal's own certificate; d.candidate, if any, was counted; t = the close as the
+///         witness dated it (V15), else as the journal did
 ///         (document, candidate, signer) unique
 ///     closed signed meeting: minutes ⊢ host ∧ minutes ⊢ recorder ("no documents signed" otherwise)
 ///       ∧ ∀ counted c: result-form(c) ⊢ host ∧ ⊢ seal, or one result-forms bundle ⊢ host ∧ ⊢ seal
@@ -69,7 +72,8 @@ enum Documents {
         guard let committee = e.committee else {
             return r.fail(p, "评委会印章证书无法读取，无法验证签名 (the seal's certificate cannot be read)")
         }
-        let time = e.time(p) ?? e.facts.closing.flatMap { e.time($0.p) } ?? Date()
+        // Judged at the close as the witness dated it: the document line's own time is unsigned.
+        let time = e.closedAt ?? e.time(p) ?? Date()
         e.counters.signatures += 2
         if certificate.publicKey.algorithm == .sm2 {
             // OpenSSL 3.0 cannot make CMS with SM2: a 国密 signer's file is a plain SM2
@@ -93,12 +97,29 @@ enum Documents {
         switch d.signer {
         case "host":
             if certificate.role != .chair { r.fail(p, "主持人签名所用证书「\(certificate.subject)」的角色不是 chair (the host signed with a non-chair certificate)") }
+            if !isHost(certificate, e) {
+                r.fail(p, "主持人签名所用证书「\(certificate.subject)」不是签署开会声明的主持人证书，也不属于其后接任的主持人 (the host's signature is not by the certificate that signed the opening statement, nor by a later host's)")
+            }
         case "recorder":
             if certificate.role != .secretary { r.fail(p, "记录人签名所用证书「\(certificate.subject)」的角色不是 secretary (the recorder signed with a non-secretary certificate)") }
+            let finalCosigners = e.facts.closing.flatMap { c in e.facts.checkpoints.first { $0.p == c.p + 1 } }?.value.cosigners ?? []
+            if !finalCosigners.contains(where: { e.cache.certificate(base64: $0)?.der == certificate.der }) {
+                r.fail(p, "记录人签名所用证书「\(certificate.subject)」不是副署最终检查点的记录人证书 (the recorder's signature is not by the certificate that cosigned the final checkpoint)")
+            }
         case "seal":
             if certificate.der != committee.der { r.fail(p, "印章签名不是评委会印章证书所签 (the seal signature is not by the committee seal)") }
         default:
             r.fail(p, "未知的签名人类别「\(d.signer)」(unknown signer kind)")
         }
+    }
+
+    /// Whether `certificate` is the host's: the one that signed the opening statement, or, when
+    /// the chair was handed over, a chair certificate in the name of the member hosting last.
+    static func isHost(_ certificate: Certificate, _ e: Evidence) -> Bool {
+        if let seal = e.facts.seal, let statement = e.cache.certificate(base64: seal.statement.certificate), statement.der == certificate.der {
+            return true
+        }
+        guard let last = e.facts.hostChanges.last?.value, let name = e.facts.members[last]?.name else { return false }
+        return certificate.subject.commonName == name
     }
 }

@@ -30,6 +30,16 @@ enum ShanghaiTime {
         seconds(text).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
 
+    /// A moment as `YYYY-MM-DD HH:MM:SS` Beijing time, for messages.
+    static func format(_ date: Date) -> String {
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
+        let s = Int(local - days * 86400)
+        let (y, m, d) = CivilDays.date(dayNumber: Int(days))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d)) \(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))"
+    }
+
     /// `HH:MM` of a timestamp, for messages.
     static func clock(_ text: String) -> String {
         text.count >= 16 ? String(text.dropFirst(11).prefix(5)) : text

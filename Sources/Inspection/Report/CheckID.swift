@@ -1,10 +1,10 @@
 /// The inspector's numbered checks (SPEC.md §4), each with its relation as the report states it.
 ///
 /// V1–V12 are the specification's; V13 covers what a closed folder must and must not hold, V14
-/// who may observe (R11).
+/// who may observe (R11), V15 the witness on another device.
 /// Every check reports every violation it finds, not the first (STYLE.md 5).
 public enum CheckID: Int, Sendable, CaseIterable, Comparable {
-    case v1 = 1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14
+    case v1 = 1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15
 
     /// `V1` … `V14`.
     public var name: String { "V\(rawValue)" }
@@ -28,6 +28,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v12: "结束即封存 (announced, reasoned, nothing after close, R12–R14)"
         case .v13: "会议文件夹 (the session folder's files)"
         case .v14: "列席人员范围 (observers, R11)"
+        case .v15: "另一台设备上的见证方 (the witness on another device)"
         }
     }
 
@@ -37,7 +38,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v1:
             "∀p: line p parses strictly ∧ seq(p) = p ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p); event(1) = session.created; no torn tail; torn bytes kept = journal.repaired"
         case .v2:
-            "∀ checkpoint at p: size = p−1 ∧ root = MTH(line 1..p−1) ∧ Verify(sessionKey, note) ∧ at(p) = at(p−1); p−1 ∈ {meeting.opened, round.opened, round.closed, round.cancelled, meeting.closed}; final ⊢ recorder ∈ seal, OU = secretary"
+            "∀ checkpoint at p: size = p−1 ∧ root = MTH(line 1..p−1) ∧ Verify(sessionKey, note) ∧ at(p) = at(p−1); {p−1} = {q : open ≤ q ≤ close, q not a checkpoint}; final ⊢ recorder ∈ seal, OU = secretary"
         case .v3:
             "Verify(host, statement) at t(open) ∧ host ⊢ seal ∧ OU(host) = chair ∧ sessionKey, origin, session, host, recorder ∈ statement ∧ seal ∈ pinned"
         case .v4:
@@ -62,6 +63,8 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
             "∀f ∈ sources: SHA-256(f) = sources[f]; committee.pem = PEM(seal); closed ⇒ keys/ = spool/ = ∅"
         case .v14:
             "∀ observer o: (kind = organizer ∧ unit ⊒ organizer) ∨ (kind = hrss ∧ unit ∋ 人力资源|人社)"
+        case .v15:
+            "seal names w ∧ cert(w) ⊢ seal ∧ OU = witness; ∀ c ⊢ w: Ed25519-Verify(w, cosignature/v1‖t‖text(c)); final ⊢ w; t ↑ ∧ |t(c) − at(c)| ≤ 300 s; certificates valid at t(open), t(close)"
         }
     }
 
@@ -81,6 +84,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v12: "R12 R13 R14：第二十三条第五项、第二十四条；40号令 第二十二条"
         case .v13: "第二十四条（严格保密）；SPEC.md §2"
         case .v14: "R11：第二十三条第五项末段"
+        case .v15: "第五十二条（全过程监督）；SPEC.md §2 见证方"
         }
     }
 }

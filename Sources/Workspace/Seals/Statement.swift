@@ -28,8 +28,9 @@ enum StatementSigning {
 /// recorder (SPEC.md §2, V3). Its exact UTF-8 text is what the host signs.
 enum OpeningStatement {
     static func text(state: SessionState, host: MemberID, recorder: String, sessionKey: VerifyingKey,
-                     origin: String, keyName: String) -> String {
+                     origin: String, keyName: String, witness: WitnessBinding? = nil) -> String {
         let name = state.member(host)?.name ?? ""
+        let witnessLine = witness.map { "见证方 witness: \($0.name) \($0.url)\n" } ?? "见证方 witness: 无 none\n"
         return """
         pingshen 开会声明 opening statement v1
         评委会 committee: \(state.settings.name)
@@ -39,7 +40,7 @@ enum OpeningStatement {
         记录人 recorder: \(recorder)
         会议密钥 session key (\(sessionKey.algorithm.rawValue), SubjectPublicKeyInfo, base64): \(Base64.encode(sessionKey.subjectPublicKeyInfo))
         检查点 checkpoints: origin \(origin), key name \(keyName)
-        本人以主持人身份确认：本次会议的日志检查点由上述会议密钥签署。
+        \(witnessLine)本人以主持人身份确认：本次会议的日志检查点由上述会议密钥签署。
         As host I confirm that this meeting's journal checkpoints are signed by the session key above.
 
         """

@@ -2,15 +2,20 @@ import Foundation
 import Journal
 import Records
 import Seal
+import Witness
 
 /// Rewrites a journal so that every seal holds again: a fresh session key, the opening
 /// statement naming it re-signed by `chair`, every checkpoint recomputed and re-signed, the
 /// final one cosigned by `secretary`, and seq renumbered. This is what an insider holding the
-/// chair's and the secretary's keys could do; what survives it must be caught by the checks
-/// of the rules themselves (V4–V13), not by V1–V3.
+/// chair's and the secretary's keys could do: without the witness's key (on another device)
+/// the witness's cosignatures are gone and V15 fails; with it — all three colluding — what
+/// survives must be caught by the checks of the rules themselves (V4–V13).
 struct Resealer {
     let chair: Identity
     let secretary: Identity
+    /// The witness's identity, when the witness colludes: every checkpoint is cosigned again at
+    /// the time of the entry it seals.
+    var witness: WitnessIdentity?
     /// When set, the seal recorded at the opening becomes this certificate (a rogue seal).
     var committee: Certificate?
 
@@ -44,8 +49,11 @@ struct Resealer {
                     signers.append(KeyNoteSigner(name: "pingshen.recorder.\(secretary.certificate.serialHex.prefix(16))", key: secretary.key))
                     cosigners = [Data(secretary.certificate.der).base64EncodedString()]
                 }
-                let note = try SignedNote(text: checkpoint.text, signedBy: signers)
-                entries[i].event = .checkpointSigned(CheckpointSigned(note: String(decoding: note.bytes, as: UTF8.self), cosigners: cosigners))
+                var note = try SignedNote(text: checkpoint.text, signedBy: signers).bytes
+                if let witness, let seconds = ShanghaiTime.parse(entries[i].at) {
+                    note += Array(try witness.cosigner.cosign(checkpoint.text, at: UInt64(seconds)).line.utf8)
+                }
+                entries[i].event = .checkpointSigned(CheckpointSigned(note: String(decoding: note, as: UTF8.self), cosigners: cosigners))
             default: break
             }
             let line = try EntryCoding.encode(entries[i])

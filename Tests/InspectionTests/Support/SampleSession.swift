@@ -12,15 +12,19 @@ struct SampleSession: @unchecked Sendable {
 
     let path: String
     let committee: TestCommittee?
+    /// The sealed session's witness (nil for a drill, or a meeting opened without one).
+    let witness: TestWitness?
     var pins: [MemberID: String] = [:]
 
-    /// A folder at `time` (HH:MM on the meeting day).
+    /// A folder at `time` (HH:MM on the meeting day); the witness's clock says the same.
     func at(_ hhmm: String) -> SessionFolder {
-        SessionFolder(path: path, clock: FixedClock("2026-11-26T\(hhmm):00+08:00"))
+        let time = "2026-11-26T\(hhmm):00+08:00"
+        if let witness, let seconds = ShanghaiTime.parse(time) { witness.set(Date(timeIntervalSince1970: TimeInterval(seconds))) }
+        return SessionFolder(path: path, clock: FixedClock(time), witness: witness?.client)
     }
 
     /// Founds a session from the sample inputs (or `settings` text instead of the sample's).
-    init(committee: TestCommittee?, settings: String? = nil, registry: String? = nil) throws {
+    init(committee: TestCommittee?, settings: String? = nil, registry: String? = nil, witnessed: Bool = true) throws {
         let root = try Temporary.directory("session")
         var settingsPath = Self.samples + "/session.toml"
         if let settings {
@@ -29,6 +33,7 @@ struct SampleSession: @unchecked Sendable {
         }
         path = root + "/session"
         self.committee = committee
+        witness = witnessed ? try committee.map(TestWitness.init) : nil
         let sources = SessionSources(settings: settingsPath, members: Self.samples + "/members.csv", candidates: Self.samples + "/candidates.csv",
                                      registry: registry, committeeCertificate: committee?.sealPaths.certificate)
         _ = try SessionFolder.create(at: path, from: sources, clock: FixedClock("2026-11-26T08:30:00+08:00"))
@@ -46,7 +51,9 @@ struct SampleSession: @unchecked Sendable {
 
     func open(host: MemberID, at time: String) throws {
         if let committee {
-            _ = try at(time).openForWriting().openMeeting(host: host, recorder: "王秘书", agenda: [], identity: committee.files(committee.chairPaths), committeeCertificate: nil)
+            _ = try at(time).openForWriting().openMeeting(host: host, recorder: "王秘书", agenda: [], identity: committee.files(committee.chairPaths),
+                                                          committeeCertificate: nil,
+                                                          witness: witness == nil ? .none : .at(url: TestWitness.url, certificate: committee.witnessPaths.certificate))
         } else {
             try run(.openMeeting(host: host, recorder: "王秘书", agenda: [], seal: nil), at: time)
         }

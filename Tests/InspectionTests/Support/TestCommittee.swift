@@ -1,5 +1,6 @@
 import Foundation
 import Seal
+import Witness
 import Workspace
 
 /// A committee seal with the identities it issued (chair, secretary, inspector), made in a
@@ -12,6 +13,9 @@ struct TestCommittee: @unchecked Sendable {
     let sealPaths: IdentityPaths
     let chairPaths: IdentityPaths
     let secretaryPaths: IdentityPaths
+    /// The HRSS supervisor's witness (Ed25519, role witness).
+    let witnessPaths: (certificate: String, key: String)
+    let witness: WitnessIdentity
     let seal: Identity
     let chair: Identity
     let secretary: Identity
@@ -34,6 +38,12 @@ struct TestCommittee: @unchecked Sendable {
         let chairPaths = try issue(.chair, chairName, "chair")
         let secretaryPaths = try issue(.secretary, "王秘书", "secretary")
         let inspectorPaths = try issue(.inspector, "纪检监督", "inspector", .p256)
+        let authority = try CertificateAuthority(identity: try load(sealPaths))
+        let witnessPaths = try WitnessIdentity.issue(name: "省人社厅监督见证", validity: Self.notBefore...Self.notBefore.addingTimeInterval(3650 * 86400),
+                                                     seal: authority, passphrase: p, directory: directory, fileName: "witness")
+        self.witnessPaths = witnessPaths
+        witness = try WitnessIdentity(keyFile: witnessPaths.key, certificateFile: witnessPaths.certificate, passphrase: p,
+                                      committee: try Credentials.certificate(at: sealPaths.certificate))
         self.sealPaths = sealPaths
         self.chairPaths = chairPaths
         self.secretaryPaths = secretaryPaths
@@ -54,4 +64,28 @@ enum Temporary {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+}
+
+/// The witness of a test session, in this process, on the session's test clock: the time a
+/// `SampleSession.at(_:)` sets is the witness's time too, so V15's clocks agree.
+final class TestWitness: @unchecked Sendable {
+    static let url = "http://witness.test:7380"
+    private let lock = NSLock()
+    private var now = Date(timeIntervalSince1970: 1_795_000_000)
+    let service: WitnessService
+    let client: WitnessClient
+
+    init(_ committee: TestCommittee) throws {
+        let state = try WitnessState(path: try Temporary.directory("witness"))
+        let box = Box()
+        service = WitnessService(identity: committee.witness, committee: committee.seal.certificate, state: state,
+                                 clock: { box.witness?.time ?? Date() })
+        client = WitnessClient(inProcess: service, baseURL: URL(string: Self.url)!)
+        box.witness = self
+    }
+
+    var time: Date { lock.withLock { now } }
+    func set(_ date: Date) { lock.withLock { now = date } }
+
+    private final class Box: @unchecked Sendable { weak var witness: TestWitness? }
 }
