@@ -24,7 +24,7 @@ struct SampleSession: @unchecked Sendable {
     }
 
     /// Founds a session from the sample inputs (or `settings` text instead of the sample's).
-    init(committee: TestCommittee?, settings: String? = nil, registry: String? = nil, witnessed: Bool = true) throws {
+    init(committee: TestCommittee?, settings: String? = nil, registry: String? = nil, witnessed: Bool = true, witnessOffset: TimeInterval = 0) throws {
         let root = try Temporary.directory("session")
         var settingsPath = Self.samples + "/session.toml"
         if let settings {
@@ -33,7 +33,7 @@ struct SampleSession: @unchecked Sendable {
         }
         path = root + "/session"
         self.committee = committee
-        witness = witnessed ? try committee.map(TestWitness.init) : nil
+        witness = witnessed ? try committee.map { try TestWitness($0, offset: witnessOffset) } : nil
         let sources = SessionSources(settings: settingsPath, members: Self.samples + "/members.csv", candidates: Self.samples + "/candidates.csv",
                                      registry: registry, committeeCertificate: committee?.sealPaths.certificate)
         _ = try SessionFolder.create(at: path, from: sources, clock: FixedClock("2026-11-26T08:30:00+08:00"))

@@ -72,10 +72,13 @@ final class TestWitness: @unchecked Sendable {
     static let url = "http://witness.test:7380"
     private let lock = NSLock()
     private var now = Date(timeIntervalSince1970: 1_795_000_000)
+    /// How far the witness's clock stands from the session's (a laptop clock set wrong, or PINGSHEN_TIME).
+    private var offset: TimeInterval
     let service: WitnessService
     let client: WitnessClient
 
-    init(_ committee: TestCommittee) throws {
+    init(_ committee: TestCommittee, offset: TimeInterval = 0) throws {
+        self.offset = offset
         let state = try WitnessState(path: try Temporary.directory("witness"))
         let box = Box()
         service = WitnessService(identity: committee.witness, committee: committee.seal.certificate, state: state,
@@ -85,7 +88,9 @@ final class TestWitness: @unchecked Sendable {
     }
 
     var time: Date { lock.withLock { now } }
-    func set(_ date: Date) { lock.withLock { now = date } }
+    func set(_ date: Date) { lock.withLock { now = date.addingTimeInterval(offset) } }
+    /// Moves the witness's clock away from the session's from now on.
+    func shift(by seconds: TimeInterval) { lock.withLock { offset = seconds } }
 
     private final class Box: @unchecked Sendable { weak var witness: TestWitness? }
 }
