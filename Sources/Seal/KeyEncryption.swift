@@ -1,5 +1,3 @@
-import Foundation
-
 /// How pingshen encrypts a long-term private key (committee seal, chair, secretary, teller,
 /// inspector, witness): PKCS#8 `ENCRYPTED PRIVATE KEY`, PBES2 with PBKDF2-HMAC-SHA256 at
 /// 600,000 iterations and a 16-byte random salt, AES-256-CBC.
@@ -19,18 +17,14 @@ public enum KeyEncryption {
     /// The fewest characters (as a reader counts them: 口 is one) a new key's passphrase may have.
     public static let minimumPassphraseLength = 12
 
-    /// Test-only: a lower iteration count for test suites that make many keys, set through
-    /// `@testable import Seal` (this is internal: the command line never reaches it).
-    static var testingIterations: Int? {
-        get { lock.withLock { override } }
-        set { lock.withLock { override = newValue } }
-    }
+    /// Test-only: a lower iteration count for tests that make many keys, bound around the code
+    /// that makes them (`KeyEncryption.$testingIterations.withValue(1000) { … }`) through
+    /// `@testable import Seal`. Internal and task-local: the command line never reaches it, and
+    /// it reaches no test but the one that binds it.
+    @TaskLocal static var testingIterations: Int?
 
     /// The iterations keys are written with now.
     static var effectiveIterations: Int { testingIterations ?? iterations }
-
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var override: Int?
 
     /// Refuses a passphrase too short for a new key (an empty one as a wrong passphrase, as before),
     /// so that a caller can ask before generating anything.
