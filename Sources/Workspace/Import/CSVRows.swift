@@ -15,9 +15,9 @@ struct CSVRows {
 
     /// Reads `bytes`, requiring every column in `required` (extra columns are allowed and ignored).
     init(_ bytes: [UInt8], file: String, required: [String], aliases: [String: String] = [:]) throws(ImportError) {
-        let all = try CSVReader.records(bytes, file: file)
-        try ImportedText.check(all, file: file)
-        let records = all.filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+        let records = try CSVReader.records(bytes, file: file).filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+        // Every cell of every row kept (a blank row, tabs and all, is dropped unread).
+        try ImportedText.check(records, file: file)
         guard let first = records.first else {
             throw ImportError(file: file, line: 1, "文件为空，缺少表头：\(required.joined(separator: ","))",
                               "the file is empty; expected the header \(required.joined(separator: ","))")
