@@ -67,7 +67,7 @@ let package = Package(
         // Benchmark tooling (Scripts/bench-replay.sh): writes large session journals.
         .executableTarget(
             name: "pingshen-bench",
-            dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "FileSystem", "TextFormats", "Documents", "Inspection"]
+            dependencies: ["Workspace", "Records", "Review", "Journal", "Seal", "FileSystem", "TextFormats", "Documents", "Inspection", "Witness"]
         ),
 
         // Build-time embedding of Samples/ and Templates/ so the binary works anywhere.

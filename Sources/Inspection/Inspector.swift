@@ -7,22 +7,34 @@ import Seal
 /// decisions, and whether unsigned drills are acceptable.
 public struct InspectionOptions: Sendable {
     /// The committee seals' certificates the inspector trusts (`--committee-cert`). Empty: the
-    /// root is not pinned, and V3 says so.
+    /// root is not pinned, and a signed session fails V3 — unless ``unpinned`` asks for a dry look.
     public var pinnedCommittees: [Certificate]
     /// Past decisions of the committees (`--registry`), added to those in `session.created` for V9.
     public var registry: [PastDecision]
     /// Whether an unsigned drill may pass (`--allow-unsigned`); by default it fails V2 and V3.
     public var allowUnsigned: Bool
+    /// A dry look without a pinned root (`--unpinned`, when ``pinnedCommittees`` is empty): the
+    /// unpinned seal is only a warning in V3, and the report never passes — it has no
+    /// conclusion at best (SPEC.md §4: without a pinned root verification does not pass).
+    public var unpinned: Bool
 
-    public init(pinnedCommittees: [Certificate] = [], registry: [PastDecision] = [], allowUnsigned: Bool = false) {
+    public init(pinnedCommittees: [Certificate] = [], registry: [PastDecision] = [], allowUnsigned: Bool = false, unpinned: Bool = false) {
         self.pinnedCommittees = pinnedCommittees
         self.registry = registry
         self.allowUnsigned = allowUnsigned
+        self.unpinned = unpinned
     }
+
+    /// Whether this is a dry look: asked for, and no root given.
+    var isDryLook: Bool { unpinned && pinnedCommittees.isEmpty }
 }
 
 /// The inspector's verifier: checks one session's raw records against V1–V15 and reports every
 /// finding. It reads only the journal and the folder's files, and never the session engine.
+///
+/// The records are hostile input: it follows no symbolic link and reads no special file in a
+/// folder, reads no file above its cap (``ReadLimits``), and whatever it prints of them is
+/// made safe for a terminal (``SafeText``).
 ///
 ///     let report = Inspector(options).verify(.folder("2026-电子信息高评"), path: "2026-电子信息高评")
 ///     print(report.passed)
@@ -41,12 +53,17 @@ public struct Inspector: Sendable {
 
     /// As `verify(_:path:)`, reusing certificates already parsed by this worker.
     func verify(_ files: SessionFiles, path: String, cache: CertificateCache) -> SessionReport {
-        guard let bytes = files.read("journal.jsonl"), !bytes.isEmpty else {
+        let bytes: [UInt8]?
+        do { bytes = try files.contents(of: "journal.jsonl") } catch {
+            return SessionReport(path: path, unreadable: "无法读取会议日志：\(error) (the journal cannot be read)")
+        }
+        guard let bytes, !bytes.isEmpty else {
             return SessionReport(path: path, unreadable: "没有会议日志 journal.jsonl，或日志为空 (no journal.jsonl, or it is empty)")
         }
         let journal = JournalRecord(bytes: bytes)
         let evidence = Evidence(files: files, journal: journal, facts: SessionFacts(journal), options: options, cache: cache)
         var report = SessionReport(path: path)
+        report.unpinned = options.isDryLook
         report.session = evidence.facts.session
         report.committee = evidence.facts.settings?.name
         report.date = evidence.facts.settings?.date

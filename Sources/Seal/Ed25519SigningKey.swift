@@ -42,13 +42,11 @@ public struct Ed25519SigningKey: Sendable, CustomStringConvertible {
         try key.ed25519Signature(over: Array(message))
     }
 
-    /// The key as a PKCS#8 `ENCRYPTED PRIVATE KEY` PEM block under `passphrase`; an empty
-    /// passphrase is refused.
+    /// The key as a PKCS#8 `ENCRYPTED PRIVATE KEY` PEM block under `passphrase`, written as
+    /// ``KeyEncryption`` says; an empty passphrase or one under 12 characters is refused.
     public func encryptedPEM(passphrase: String) throws(SealError) -> String {
-        guard !passphrase.isEmpty else {
-            throw SealError(operation: "导出私钥：口令不能为空 (exporting a private key: the passphrase is empty)", code: .wrongPassphrase)
-        }
-        return try key.encryptedPKCS8PEM(passphrase: Array(passphrase.utf8))
+        try KeyEncryption.checkNew(passphrase)
+        return try key.encryptedPKCS8PEM(passphrase: Array(passphrase.utf8), iterations: KeyEncryption.effectiveIterations)
     }
 
     /// Describes the key by its public key only.

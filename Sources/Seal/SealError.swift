@@ -16,6 +16,8 @@ public struct SealError: Error, Sendable, Equatable, CustomStringConvertible {
         case unsupported
         /// An encrypted private key would not open with the passphrase given.
         case wrongPassphrase
+        /// A passphrase too short for a new key (``KeyEncryption/minimumPassphraseLength``).
+        case weakPassphrase
         /// A signature does not verify over the bytes given.
         case invalidSignature
         /// A certificate is not trusted: wrong issuer, outside its validity, bad signature.
@@ -34,6 +36,7 @@ public struct SealError: Error, Sendable, Equatable, CustomStringConvertible {
             case .malformed: "数据格式错误 (malformed input)"
             case .unsupported: "不支持的算法或密钥 (unsupported algorithm or key)"
             case .wrongPassphrase: "口令错误 (wrong passphrase)"
+            case .weakPassphrase: "口令太短 (passphrase too short)"
             case .invalidSignature: "签名无效 (invalid signature)"
             case .untrustedCertificate: "证书未通过验证 (certificate not trusted)"
             case .decryptionFailed: "无法解密 (decryption failed)"

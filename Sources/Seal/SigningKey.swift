@@ -42,12 +42,11 @@ public struct SigningKey: Sendable, CustomStringConvertible {
 
     /// The key as a PKCS#8 `ENCRYPTED PRIVATE KEY` PEM block under `passphrase`.
     ///
-    /// An empty passphrase is refused.
+    /// Written as ``KeyEncryption`` says (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256-CBC);
+    /// an empty passphrase is refused (`.wrongPassphrase`), one under 12 characters too (`.weakPassphrase`).
     public func encryptedPEM(passphrase: String) throws(SealError) -> String {
-        guard !passphrase.isEmpty else {
-            throw SealError(operation: "导出私钥：口令不能为空 (exporting a private key: the passphrase is empty)", code: .wrongPassphrase)
-        }
-        return try key.encryptedPKCS8PEM(passphrase: Array(passphrase.utf8))
+        try KeyEncryption.checkNew(passphrase)
+        return try key.encryptedPKCS8PEM(passphrase: Array(passphrase.utf8), iterations: KeyEncryption.effectiveIterations)
     }
 
     /// Describes the key by algorithm and public key ID only.

@@ -46,15 +46,28 @@ extension OwnedKey {
         }
     }
 
-    /// The private key as PKCS#8 `ENCRYPTED PRIVATE KEY` PEM: PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC.
-    func encryptedPKCS8PEM(passphrase: [UInt8]) throws(SealError) -> String {
+    /// The private key as PKCS#8 `ENCRYPTED PRIVATE KEY` PEM: PBES2, PBKDF2-HMAC-SHA256 with
+    /// `iterations` and a random salt of ``KeyEncryption/saltLength`` bytes, AES-256-CBC with a
+    /// random IV (`PEM_write_bio_PKCS8PrivateKey` would use OpenSSL's 2,048 iterations).
+    func encryptedPKCS8PEM(passphrase: [UInt8], iterations: Int) throws(SealError) -> String {
+        let operation = "加密导出私钥 (writing the encrypted private key)"
+        let info = try checked(EVP_PKEY2PKCS8(pointer), operation)
+        defer { PKCS8_PRIV_KEY_INFO_free(info) }
+        // NULL salt and IV: OpenSSL draws them from its CSPRNG.
+        let algorithm = try checked(
+            PKCS5_pbe2_set_iv(EVP_aes_256_cbc(), Int32(iterations), nil, Int32(KeyEncryption.saltLength), nil, NID_hmacWithSHA256),
+            operation + "：PBES2 参数 (PBES2 parameters)")
+        let encrypted = passphrase.withUnsafeBufferPointer { secret in
+            secret.withMemoryRebound(to: CChar.self) { PKCS8_set0_pbe($0.baseAddress, Int32($0.count), info, algorithm) }
+        }
+        guard let encrypted else {
+            // PKCS8_set0_pbe takes the parameters only when it succeeds.
+            X509_ALGOR_free(algorithm)
+            throw SealError.drainingQueue(operation, code: .openssl)
+        }
+        defer { X509_SIG_free(encrypted) }
         let bytes = try MemoryBIO.writing { (bio) throws(SealError) in
-            let status = passphrase.withUnsafeBufferPointer { secret in
-                secret.withMemoryRebound(to: CChar.self) {
-                    PEM_write_bio_PKCS8PrivateKey(bio, pointer, EVP_aes_256_cbc(), $0.baseAddress, Int32($0.count), nil, nil)
-                }
-            }
-            try check(status, "加密导出私钥 (writing the encrypted private key)")
+            try check(PEM_write_bio_PKCS8(bio, encrypted), operation)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -28,6 +28,7 @@ public struct Registry: Sendable {
         }
         var out: [PastDecision] = []
         for i in text.lines.indices where !text.line(i).isEmpty {
+            do throws(ImportError) { try ImportedText.check(jsonLine: text.line(i), file: path, line: i + 1) } catch { throw .badInput(error) }
             do {
                 out.append(try JSONLine.decode(PastDecision.self, text.line(i)))
             } catch {

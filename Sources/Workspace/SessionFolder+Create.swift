@@ -84,12 +84,12 @@ extension SessionFolder {
         var notices: [Notice] = []
         do throws(ImportError) {
             var draft = try SettingsFile.read(settingsBytes, file: sources.settings)
-            let members = try RosterFile.members(membersBytes, file: sources.members)
+            let members = try RosterFile.members(membersBytes, file: sources.members, notices: &notices)
             try finishSizeAndQuorum(&draft, memberCount: members.count, file: sources.settings)
             if draft.settings.size < 11 {
                 notices.append("提示：评委会只有 \(draft.settings.size) 名委员；人社部令第40号第九条要求按专业组建的高级评委会不少于 11 人（按系列组建不少于 25 人）。")
             }
-            let candidates = try RosterFile.candidates(candidatesBytes, file: sources.candidates, settings: draft.settings)
+            let candidates = try RosterFile.candidates(candidatesBytes, file: sources.candidates, settings: draft.settings, notices: &notices)
             var registryPath = sources.registry ?? draft.registry.map { relative($0, to: sources.settings) }
             registryPath = registryPath.map(absolute)
             var registry: [PastDecision] = []

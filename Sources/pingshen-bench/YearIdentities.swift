@@ -1,5 +1,6 @@
 import Foundation
 import Seal
+import Witness
 
 /// One committee of the generated year: its seal and the chair and secretary it issued, made
 /// in memory (no files), valid through the whole year.
@@ -9,6 +10,8 @@ struct YearCommittee: Sendable {
     let seal: Identity
     let chair: Identity
     let secretary: Identity
+    /// The HRSS supervisor's witness, cosigning every checkpoint.
+    let witness: WitnessIdentity
 
     static let validity = Date(timeIntervalSince1970: 1_764_547_200)...Date(timeIntervalSince1970: 1_830_297_600)  // 2025-12-01 … 2027-12-31
 
@@ -26,6 +29,10 @@ struct YearCommittee: Sendable {
         }
         chair = try member(.chair, "委员1")
         secretary = try member(.secretary, "记录人")
+        let witnessKey = try Ed25519SigningKey.generate()
+        let witnessCertificate = try authority.issue(commonName: "省人社厅监督见证", role: .witness, publicKey: witnessKey.publicKey, validity: Self.validity)
+        witness = try WitnessIdentity(certificate: witnessCertificate, key: witnessKey, committee: authority.identity.certificate,
+                                      at: Self.validity.lowerBound.addingTimeInterval(86400))
     }
 }
 

@@ -5,14 +5,15 @@ import Records
 import Review
 import Seal
 import TextFormats
+import Witness
 import Workspace
 
 /// Writes one realistic signed session of the generated year, in memory, straight through the
 /// engine (`Review.decide` and `SessionState.apply`, no per-command replay or fsync): roll
 /// call with a late arrival and a departure, one electronic round per candidate with every
-/// ballot's credential blind-signed for real under the round's own RSA key, checkpoints signed
-/// at every point the rules call for one, the recorder's cosignature at the close, and the
-/// minutes and result forms signed.
+/// ballot's credential blind-signed for real under the round's own RSA key, a checkpoint signed
+/// after every entry from the opening to the close and cosigned by the witness (Ed25519), the
+/// recorder's cosignature at the close, and the minutes and result forms signed.
 struct YearSession {
     let committee: YearCommittee
     let number: Int
@@ -124,6 +125,7 @@ struct YearSession {
         记录人 recorder: 记录人
         会议密钥 session key (\(sessionKey.algorithm.rawValue), SubjectPublicKeyInfo, base64): \(keyText)
         检查点 checkpoints: origin \(origin), key name \(keyName)
+        见证方 witness: \(committee.witness.cosigner.name) http://witness.example:7380
         本人以主持人身份确认：本次会议的日志检查点由上述会议密钥签署。
         As host I confirm that this meeting's journal checkpoints are signed by the session key above.
 
@@ -131,8 +133,10 @@ struct YearSession {
         let statement = SignedStatement(text: text, format: "cms",
                                         signature: Base64.encode(try DetachedSignature.sign(Array(text.utf8), signers: [committee.chair]).der),
                                         certificate: Base64.encode(committee.chair.certificate.der))
+        let witness = WitnessBinding(url: "http://witness.example:7380", certificate: Base64.encode(committee.witness.certificate.der),
+                                     name: committee.witness.cosigner.name)
         let seal = MeetingSeal(committeeCertificate: Base64.encode(committee.seal.certificate.der), sessionKey: keyText,
-                               algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName, statement: statement)
+                               algorithm: sessionKey.algorithm.rawValue, origin: origin, keyName: keyName, statement: statement, witness: witness)
         try run(.openMeeting(host: host, recorder: "记录人", agenda: [], seal: seal))
     }
 
@@ -153,9 +157,11 @@ struct YearSession {
             signers.append(KeyNoteSigner(name: "pingshen.recorder.\(committee.secretary.certificate.serialHex.prefix(16))", key: committee.secretary.key))
             cosigners = [Base64.encode(committee.secretary.certificate.der)]
         }
-        let note = try SignedNote(text: checkpoint.text, signedBy: signers)
+        var note = try SignedNote(text: checkpoint.text, signedBy: signers).bytes
+        // The witness cosigns at the time of the entry the checkpoint seals.
+        note += Array(try committee.witness.cosigner.cosign(checkpoint.text, at: UInt64(ShanghaiTime.parse(state.lastAt)!)).line.utf8)
         checkpoints += 1
-        try write(try Review.decide(.recordCheckpoint(CheckpointSigned(note: String(decoding: note.bytes, as: UTF8.self), cosigners: cosigners)), in: state))
+        try write(try Review.decide(.recordCheckpoint(CheckpointSigned(note: String(decoding: note, as: UTF8.self), cosigners: cosigners)), in: state))
     }
 
     /// Appends one entry (five seconds after the last; a checkpoint in the same second as the

@@ -51,7 +51,7 @@ struct CommandLineTests {
         try Data(archive).write(to: URL(fileURLWithPath: dir + "/s.p7m"))
         let keyPath = f.committee.directory + "/inspector.key", certPath = f.committee.directory + "/inspector.pem"
         try Data(TestCommittee.passphrase.utf8).write(to: URL(fileURLWithPath: dir + "/pass"))
-        let without = try Binary.run(["verify", dir + "/s.p7m"])
+        let without = try Binary.run(["verify", dir + "/s.p7m", "--committee-cert", f.committee.sealPaths.certificate])
         #expect(without.status == 1)
         let with = try Binary.run(["verify", dir + "/s.p7m", "--key", keyPath, "--cert", certPath, "--passphrase-file", dir + "/pass",
                                    "--committee-cert", f.committee.sealPaths.certificate])
@@ -59,7 +59,7 @@ struct CommandLineTests {
         let drill = try Scenarios.drill()
         #expect(try Binary.run(["verify", drill.path]).status == 1)
         #expect(try Binary.run(["verify", drill.path, "--allow-unsigned"]).status == 0)
-        #expect(try Binary.run(["verify", dir + "/nothing-here"]).status == 2)
+        #expect(try Binary.run(["verify", dir + "/nothing-here", "--committee-cert", f.committee.sealPaths.certificate]).status == 2)
     }
 
     @Test("a committee certificate or registry that cannot be used is bad input: its message, exit 2")

@@ -108,7 +108,7 @@ struct SessionTests {
         #expect(locked.unreadable?.contains("--key") == true)
     }
 
-    @Test("a folder of many sessions and archives is found whole and verified in parallel")
+    @Test("a folder of many sessions and archives is found whole and verified in parallel; a second copy of a session counts once and fails")
     func folderOfMany() throws {
         let f = Fixtures.main
         let dir = try Temporary.directory("year")
@@ -123,10 +123,18 @@ struct SessionTests {
         #expect(sessions.map(\.path) == [dir + "/2026/main.p7m", dir + "/2026/other", dir + "/2026/一月/main"])
         let options = InspectionOptions(pinnedCommittees: [f.committee.seal.certificate, Self.different.1.seal.certificate])
         let collected = Box(Summary())
-        BatchRun(inspector: Inspector(options), opener: ArchiveOpener(identity: f.committee.inspector), jobs: 2).run(sessions) { _, report in
+        let order = Box([Int]())
+        BatchRun(inspector: Inspector(options), opener: ArchiveOpener(identity: f.committee.inspector), jobs: 2).run(sessions) { index, report in
+            order.value.append(index)
             collected.value.add(report)
         }
-        #expect(collected.value.sessions == 3 && collected.value.passed == 3)
-        #expect(collected.value.committees.count == 2)
+        #expect(order.value == [0, 1, 2])  // delivered in the order named, whichever finished first
+        // main.p7m and 一月/main are one session: counted once, under the first named; the copy fails.
+        let s = collected.value
+        #expect(s.sessions == 2 && s.passed == 2 && s.failed == 0)
+        #expect(s.duplicates.map(\.path) == [dir + "/2026/一月/main"] && s.duplicates.first?.duplicateOf == dir + "/2026/main.p7m")
+        #expect(s.duplicates.first?.passed == false && s.duplicates.first?.checksPassed == true && !s.allPassed)
+        #expect(s.committees.count == 2 && s.committees.map(\.sessions) == [1, 1])
+        #expect(HumanReport.summary(s, seconds: nil).contains("1 份重复"))
     }
 }

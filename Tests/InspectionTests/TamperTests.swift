@@ -31,9 +31,14 @@ struct TamperTests {
         let report = Fixtures.verify(f.files, f.options)
         #expect(report.passed, "\(HumanReport.session(report, relations: false, onlyFailing: true))")
         #expect(report.checks.allSatisfy { $0.findings.isEmpty }, "\(report.checks.flatMap(\.findings).map(\.message))")
+        // Without a pinned root it fails closed; a dry look (--unpinned) has no conclusion.
         let unpinned = Fixtures.verify(f.files, InspectionOptions())
-        #expect(unpinned.passed)
-        #expect(unpinned.checks[2].findings.map(\.severity) == [.warning])
+        #expect(!unpinned.passed && unpinned.failed == [.v3])
+        #expect(unpinned.checks[2].findings.map(\.severity) == [.error])
+        let dry = Fixtures.verify(f.files, InspectionOptions(unpinned: true))
+        #expect(!dry.passed && dry.hasNoConclusion && dry.failed.isEmpty)
+        #expect(dry.checks[2].findings.map(\.severity) == [.warning])
+        #expect(HumanReport.session(dry).hasSuffix("结论 Result: 未固定信任根，不作结论 (no trust root pinned: NO CONCLUSION)"))
     }
 
     @Test("every mutation of the sealed sample fails a named check")
@@ -124,15 +129,15 @@ struct TamperTests {
         #expect(report.passed, "\(HumanReport.session(report, relations: false, onlyFailing: true))")
     }
 
-    @Test("a session re-signed under a rogue seal fails V3 when the root is pinned, and V15 always (the witness cannot be re-made)")
+    @Test("a session re-signed under a rogue seal fails V3 when pinned and V15 always (the witness cannot be re-made); even a dry look without a root fails it")
     func rogueSealNeedsPinning() throws {
         let f = Fixtures.main
         var files = f.files
         try Self.resignUnderRogueSeal(&files, f)
         let pinned = Fixtures.verify(files, f.options)
         #expect(pinned.failed == [.v3, .v15])
-        let unpinned = Fixtures.verify(files, InspectionOptions())
-        #expect(unpinned.failed == [.v15])
+        let unpinned = Fixtures.verify(files, InspectionOptions(unpinned: true))
+        #expect(!unpinned.passed && !unpinned.hasNoConclusion && unpinned.failed == [.v15])
         #expect(unpinned.checks[2].findings.contains { !$0.isError && $0.message.contains("--committee-cert") })
     }
 

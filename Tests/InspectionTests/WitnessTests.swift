@@ -2,7 +2,7 @@ import Foundation
 import Inspection
 import Journal
 import Records
-import Seal
+@testable import Seal
 import Testing
 import Workspace
 
@@ -88,8 +88,10 @@ struct WitnessCheckTests {
         let s = try Self.meeting(committee)
         let seal = IdentityFiles(key: committee.sealPaths.key, certificate: committee.sealPaths.certificate, passphrase: TestCommittee.passphrase)
         func stranger(_ role: CommitteeRole, _ name: String) throws -> Identity {
-            let paths = try Identities.issue(role: role, name: name, algorithm: .p256, days: 3650, notBefore: TestCommittee.notBefore, seal: seal,
-                                             passphrase: TestCommittee.passphrase, directory: committee.directory, fileName: "other-\(role.rawValue)")
+            let paths = try KeyEncryption.$testingIterations.withValue(TestCommittee.cheapIterations) {
+                try Identities.issue(role: role, name: name, algorithm: .p256, days: 3650, notBefore: TestCommittee.notBefore, seal: seal,
+                                     passphrase: TestCommittee.passphrase, directory: committee.directory, fileName: "other-\(role.rawValue)")
+            }
             return try Identity(certificate: try Credentials.certificate(at: paths.certificate),
                                 key: try SigningKey(contentsOf: paths.key, passphrase: TestCommittee.passphrase))
         }

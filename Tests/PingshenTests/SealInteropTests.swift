@@ -5,7 +5,7 @@ import Testing
 /// used by pingshen: both directions.
 @Suite("Seals and the openssl command line", .serialized)
 struct SealInteropTests {
-    static let passphrase = "interop-口令"
+    static let passphrase = "interop-口令-passphrase"
     static let env = ["PINGSHEN_PASSPHRASE": passphrase, "PINGSHEN_CA_PASSPHRASE": passphrase]
 
     func pingshen(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

@@ -15,7 +15,7 @@ struct CMSInteropTests {
         try scratch.write("ca.pem", chain.authority.certificate.pem)
         for (name, identity) in [("chair", chain.member), ("secretary", secretary), ("inspector", inspector)] {
             try scratch.write("\(name).pem", identity.certificate.pem)
-            try scratch.write("\(name).key", identity.key.encryptedPEM(passphrase: "pw"))
+            try scratch.write("\(name).key", KeyEncryption.$testingIterations.withValue(1000) { try identity.key.encryptedPEM(passphrase: "cms-interop-passphrase") })
         }
         try scratch.write("minutes.txt", content)
         return scratch
@@ -49,9 +49,9 @@ struct CMSInteropTests {
         let scratch = try Self.scratch()
         try OpenSSLCommand.expectSuccess(
             ["cms", "-sign", "-binary", "-outform", "DER", "-in", "minutes.txt", "-out", "one.p7s",
-             "-signer", "chair.pem", "-inkey", "chair.key", "-passin", "pass:pw"], in: scratch)
+             "-signer", "chair.pem", "-inkey", "chair.key", "-passin", "pass:cms-interop-passphrase"], in: scratch)
         try OpenSSLCommand.expectSuccess(
-            ["cms", "-sign", "-binary", "-outform", "DER", "-in", "minutes.txt", "-out", "two.p7s", "-passin", "pass:pw",
+            ["cms", "-sign", "-binary", "-outform", "DER", "-in", "minutes.txt", "-out", "two.p7s", "-passin", "pass:cms-interop-passphrase",
              "-signer", "chair.pem", "-inkey", "chair.key", "-signer", "secretary.pem", "-inkey", "secretary.key"], in: scratch)
         let seal = Self.chain.authority.certificate
         let one = try DetachedSignature(der: scratch.read("one.p7s"))
@@ -74,12 +74,12 @@ struct CMSInteropTests {
         for name in ["inspector", "secretary"] {
             let opened = try OpenSSLCommand.expectSuccess(
                 ["cms", "-decrypt", "-binary", "-inform", "DER", "-in", "archive.cms",
-                 "-recip", "\(name).pem", "-inkey", "\(name).key", "-passin", "pass:pw"], in: scratch)
+                 "-recip", "\(name).pem", "-inkey", "\(name).key", "-passin", "pass:cms-interop-passphrase"], in: scratch)
             #expect(opened == Self.content)
         }
         #expect(try !OpenSSLCommand.run(
             ["cms", "-decrypt", "-binary", "-inform", "DER", "-in", "archive.cms",
-             "-recip", "chair.pem", "-inkey", "chair.key", "-passin", "pass:pw"], in: scratch).succeeded)
+             "-recip", "chair.pem", "-inkey", "chair.key", "-passin", "pass:cms-interop-passphrase"], in: scratch).succeeded)
         let printed = String(decoding: try OpenSSLCommand.expectSuccess(
             ["cms", "-cmsout", "-print", "-inform", "DER", "-in", "archive.cms"], in: scratch), as: UTF8.self)
         #expect(printed.contains("id-smime-ct-authEnvelopedData") && printed.contains("aes-256-gcm"))

@@ -25,10 +25,10 @@ struct Ed25519InteropTests {
     func swiftVerifiesCLI() throws {
         let scratch = try Scratch()
         let key = try Ed25519SigningKey.generate()
-        try key.write(to: scratch.path("key.pem"), passphrase: "pw")
+        try key.write(to: scratch.path("key.pem"), passphrase: "ed25519-interop-pw")
         try scratch.write("msg", Self.message)
         try OpenSSLCommand.expectSuccess(
-            ["pkeyutl", "-sign", "-rawin", "-inkey", "key.pem", "-passin", "pass:pw", "-in", "msg", "-out", "sig"], in: scratch)
+            ["pkeyutl", "-sign", "-rawin", "-inkey", "key.pem", "-passin", "pass:ed25519-interop-pw", "-in", "msg", "-out", "sig"], in: scratch)
         let signature = try scratch.read("sig")
         #expect(key.publicKey.isValidSignature(signature, for: Self.message))
         #expect(try key.signature(for: Self.message) == signature)  // Ed25519 is deterministic

@@ -48,17 +48,17 @@ struct Ed25519Tests {
     func keyFile() throws {
         let scratch = try Scratch()
         let path = scratch.path("witness.key")
-        try Self.key.write(to: path, passphrase: "口令 pw")
+        try Self.key.write(to: path, passphrase: "口令 passphrase pw")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let text = String(decoding: try scratch.read("witness.key"), as: UTF8.self)
         #expect(text.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
-        #expect(try Ed25519SigningKey(contentsOf: path, passphrase: "口令 pw").publicKey == Self.key.publicKey)
+        #expect(try Ed25519SigningKey(contentsOf: path, passphrase: "口令 passphrase pw").publicKey == Self.key.publicKey)
         expectCode(.wrongPassphrase) { _ = try Ed25519SigningKey(contentsOf: path, passphrase: "wrong") }
-        expectCode(.file) { _ = try Self.key.write(to: path, passphrase: "pw") }
+        expectCode(.file) { _ = try Self.key.write(to: path, passphrase: "口令 passphrase pw") }
         expectCode(.wrongPassphrase) { _ = try Self.key.encryptedPEM(passphrase: "") }
-        expectCode(.unsupported) { _ = try Ed25519SigningKey(encryptedPEM: Fixtures.p256.encryptedPEM(passphrase: "pw"), passphrase: "pw") }
-        expectCode(.unsupported) { _ = try SigningKey(encryptedPEM: text, passphrase: "口令 pw") }
+        expectCode(.unsupported) { _ = try Ed25519SigningKey(encryptedPEM: Fixtures.p256.encryptedPEM(passphrase: "口令 passphrase pw"), passphrase: "口令 passphrase pw") }
+        expectCode(.unsupported) { _ = try SigningKey(encryptedPEM: text, passphrase: "口令 passphrase pw") }
     }
 
     @Test("The seal issues a witness certificate for an Ed25519 key", arguments: SigningAlgorithm.allCases)

@@ -40,13 +40,13 @@ struct SigningInteropTests {
     func swiftVerifiesCLI(_ algorithm: SigningAlgorithm) throws {
         let scratch = try Scratch()
         let key = Fixtures.key(algorithm)
-        try scratch.write("key.pem", try key.encryptedPEM(passphrase: "pw"))
+        try scratch.write("key.pem", try key.encryptedPEM(passphrase: "signing-interop-pw"))
         try scratch.write("msg", Fixtures.message)
         try OpenSSLCommand.expectSuccess(
-            Self.dgst(algorithm) + ["-sign", "key.pem", "-passin", "pass:pw", "-out", "sig", "msg"], in: scratch)
+            Self.dgst(algorithm) + ["-sign", "key.pem", "-passin", "pass:signing-interop-pw", "-out", "sig", "msg"], in: scratch)
         #expect(key.publicKey.isValidSignature(try scratch.read("sig"), for: Fixtures.message))
         var pkeyutl = ["pkeyutl", "-sign", "-rawin", "-digest", algorithm == .p256 ? "sha256" : "sm3",
-                       "-inkey", "key.pem", "-passin", "pass:pw", "-in", "msg", "-out", "sig2"]
+                       "-inkey", "key.pem", "-passin", "pass:signing-interop-pw", "-in", "msg", "-out", "sig2"]
         if algorithm == .sm2 { pkeyutl += ["-pkeyopt", Self.distID] }
         try OpenSSLCommand.expectSuccess(pkeyutl, in: scratch)
         #expect(key.publicKey.isValidSignature(try scratch.read("sig2"), for: Fixtures.message))
@@ -57,9 +57,9 @@ struct SigningInteropTests {
     func cliReadsSwiftKey(_ algorithm: SigningAlgorithm) throws {
         let scratch = try Scratch()
         let key = Fixtures.key(algorithm)
-        try scratch.write("key.pem", try key.encryptedPEM(passphrase: "评审pw"))
+        try scratch.write("key.pem", try key.encryptedPEM(passphrase: "评审 passphrase pw"))
         let publicPEM = try OpenSSLCommand.expectSuccess(
-            ["pkey", "-in", "key.pem", "-passin", "pass:评审pw", "-pubout"], in: scratch)
+            ["pkey", "-in", "key.pem", "-passin", "pass:评审 passphrase pw", "-pubout"], in: scratch)
         #expect(String(decoding: publicPEM, as: UTF8.self) == key.publicKey.pem)
         #expect(try !OpenSSLCommand.run(["pkey", "-in", "key.pem", "-passin", "pass:wrong", "-noout"], in: scratch).succeeded)
         let structure = String(decoding: try OpenSSLCommand.expectSuccess(["asn1parse", "-in", "key.pem"], in: scratch), as: UTF8.self)

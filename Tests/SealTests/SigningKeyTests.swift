@@ -104,13 +104,13 @@ struct SigningKeyTests {
         let path = scratch.path("chair.key.pem")
         let previous = umask(0)  // the mode must not depend on the caller's umask
         defer { umask(previous) }
-        try Fixtures.p256.write(to: path, passphrase: "s3cret")
+        try Fixtures.p256.write(to: path, passphrase: "s3cret-passphrase")
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        let error = #expect(throws: SealError.self) { try Fixtures.sm2.write(to: path, passphrase: "s3cret") }
+        let error = #expect(throws: SealError.self) { try Fixtures.sm2.write(to: path, passphrase: "s3cret-passphrase") }
         #expect(error?.code == .file)
-        let reread = try SigningKey(contentsOf: path, passphrase: "s3cret")
+        let reread = try SigningKey(contentsOf: path, passphrase: "s3cret-passphrase")
         #expect(reread.publicKey == Fixtures.p256.publicKey)
-        #expect(throws: SealError.self) { try SigningKey(contentsOf: scratch.path("missing"), passphrase: "s3cret") }
+        #expect(throws: SealError.self) { try SigningKey(contentsOf: scratch.path("missing"), passphrase: "s3cret-passphrase") }
     }
 }

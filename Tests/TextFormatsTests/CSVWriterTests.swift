@@ -28,7 +28,30 @@ struct CSVWriterTests {
         let header = ["h1", "h,2", "h\"3", "h4", "h5", "h6"]
         let text = CSVWriter.text(header: header, rows: Self.awkward)
         let records = try CSVReader.records(Array(text.utf8), file: "t.csv")
-        #expect(records.map(\.fields) == [header] + Self.awkward)
+        #expect(records.map(\.fields) == [header] + Self.awkward.map { $0.map(Self.neutral) })
+    }
+
+    /// OWASP's rule by hand: a cell beginning with = + - @ tab CR LF gets a leading ', unless it
+    /// is a plain number (sign, digits, one decimal point between digits, an optional %).
+    static func neutral(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else { return cell }
+        if "+-".unicodeScalars.contains(first), cell.dropFirst().wholeMatch(of: /[0-9]+(\.[0-9]+)?%?/) != nil { return cell }
+        return "'" + cell
+    }
+
+    @Test("formula injection: cells a spreadsheet would run get a leading ', plain numbers stay numbers", arguments: [
+        ("=1+1", "'=1+1"), ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"), ("-2+3+cmd|x", "'-2+3+cmd|x"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("\nx", "\"'\nx\""), ("-", "'-"), ("+", "'+"), ("-.5", "'-.5"), ("-1.", "'-1."),
+        ("=HYPERLINK(\"http://x\",\"点我\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\""),
+        ("-3", "-3"), ("+2", "+2"), ("-0.5", "-0.5"), ("-12%", "-12%"), ("66.7%", "66.7%"), ("3-1", "3-1"), (" =1", " =1"),
+        ("张三", "张三"), ("", ""), ("１＝１", "１＝１"),
+    ] as [(String, String)])
+    func formulas(_ cell: String, _ written: String) throws {
+        let line = CSVWriter.lines([[cell, "x"]])
+        #expect(line == written + ",x\r\n")
+        #expect(Self.neutral(cell) == (written.hasPrefix("\"") ? String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") : written))
+        let back = try CSVReader.records(Array(CSVWriter.text(header: [cell, "h"], rows: [[cell, "v"]]).utf8), file: "t.csv")
+        #expect(back.map(\.fields) == [[Self.neutral(cell), "h"], [Self.neutral(cell), "v"]])
     }
 
     @Test("rows written in runs and joined give the same text as rows written at once")

@@ -23,7 +23,7 @@ struct WitnessBinaryTests {
             try Self.pingshen(["keys", "issue", "--role", "witness", "--algorithm", "ed25519", "--name", "省人社厅见证", "--file-name", "witness"] + ca)
             seal = try Certificate(pem: String(contentsOfFile: folder + "/committee.pem", encoding: .utf8))
             chair = try Identity(certificate: Certificate(pem: String(contentsOfFile: folder + "/chair.pem", encoding: .utf8)),
-                                 key: SigningKey(contentsOf: folder + "/chair.key", passphrase: "pw"))
+                                 key: SigningKey(contentsOf: folder + "/chair.key", passphrase: "witness-test-passphrase"))
         }
 
         deinit { try? FileManager.default.removeItem(atPath: folder) }
@@ -39,7 +39,7 @@ struct WitnessBinaryTests {
         /// Runs `pingshen arguments…` to completion with the test passphrases; throws unless it succeeds.
         @discardableResult
         static func pingshen(_ arguments: [String], expecting status: Int32 = 0) throws -> String {
-            let process = try WitnessProcess(arguments, environment: ["PINGSHEN_PASSPHRASE": "pw", "PINGSHEN_CA_PASSPHRASE": "pw"])
+            let process = try WitnessProcess(arguments, environment: ["PINGSHEN_PASSPHRASE": "witness-test-passphrase", "PINGSHEN_CA_PASSPHRASE": "witness-test-passphrase"])
             guard let exit = process.waitForExit(within: 60) else { throw WitnessProcessError.noURL("pingshen \(arguments) did not finish") }
             // Let the reader collect the last bytes.
             Thread.sleep(forTimeInterval: 0.1)
@@ -48,7 +48,7 @@ struct WitnessBinaryTests {
         }
     }
 
-    static let environment = ["PINGSHEN_PASSPHRASE": "pw"]
+    static let environment = ["PINGSHEN_PASSPHRASE": "witness-test-passphrase"]
 
     @Test("`keys issue --role witness` makes an Ed25519 key and a certificate `openssl verify` accepts; other algorithms are refused")
     func issueWitness() throws {
@@ -59,7 +59,7 @@ struct WitnessBinaryTests {
         #expect(try openssl.run(["verify", "-CAfile", "committee.pem", "witness.pem"]).status == 0)
         let mode = try FileManager.default.attributesOfItem(atPath: keys.path("witness.key"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
-        let key = try Ed25519SigningKey(contentsOf: keys.path("witness.key"), passphrase: "pw")
+        let key = try Ed25519SigningKey(contentsOf: keys.path("witness.key"), passphrase: "witness-test-passphrase")
         let certificate = try Ed25519Certificate(pem: String(contentsOfFile: keys.path("witness.pem"), encoding: .utf8))
         #expect(certificate.matches(key) && certificate.role == .witness && certificate.subject.commonName == "省人社厅见证")
         let ca = ["--ca-cert", keys.path("committee.pem"), "--ca-key", keys.path("committee.key"), "--out", keys.folder]

@@ -2,18 +2,26 @@ import Foundation
 import Journal
 import Records
 import Review
-import Seal
+@testable import Seal
 @testable import Workspace
 
 /// A committee seal with a chair, a secretary and an inspector, made in a temporary folder.
 struct Committee {
-    static let passphrase = "测试口令 test"
+    static let passphrase = "测试口令 test passphrase"
+    /// Keys are written with 1,000 PBKDF2 iterations instead of 600,000 (a test-only setting).
+    static let cheapIterations = 1000
     let directory: String
     let seal: IdentityPaths
     let chair: IdentityPaths
     let secretary: IdentityPaths
 
     init(algorithm: SigningAlgorithm = .p256, notBefore: Date? = Date(timeIntervalSince1970: 1_790_000_000)) throws {
+        try self = KeyEncryption.$testingIterations.withValue(Self.cheapIterations) {
+            try Committee(cheap: algorithm, notBefore: notBefore)
+        }
+    }
+
+    private init(cheap algorithm: SigningAlgorithm, notBefore: Date?) throws {
         directory = try SessionFixture.temporaryDirectory()
         seal = try Identities.makeCommitteeSeal(name: "测试评委会", organization: "测试评委会", algorithm: algorithm, days: 30,
                                                 notBefore: notBefore, passphrase: Self.passphrase, directory: directory)

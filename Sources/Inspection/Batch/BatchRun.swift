@@ -17,8 +17,13 @@ public struct BatchRun: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Verifies `sessions`, calling `deliver` with each report (in completion order, one call
-    /// at a time, never concurrently) and its index in `sessions`.
+    /// Verifies `sessions`, calling `deliver` with each report and its index in `sessions`, in
+    /// the order of `sessions` (one call at a time, never concurrently).
+    ///
+    /// In order, so that the output is the same from run to run and the first of two copies of
+    /// a session is always the one named first. A report that finishes early waits for those
+    /// before it; reports are small (counts and findings), and the wait is about as long as
+    /// one session takes.
     public func run(_ sessions: [SessionLocation], deliver: @escaping @Sendable (Int, SessionReport) -> Void) {
         let queue = WorkQueue(count: sessions.count)
         let workers = min(jobs, max(1, sessions.count))
@@ -26,7 +31,7 @@ public struct BatchRun: Sendable {
             let cache = CertificateCache()
             while let index = queue.next() {
                 let report = verify(sessions[index], cache: cache)
-                queue.serialised { deliver(index, report) }
+                queue.deliverInOrder(index, report, deliver)
             }
         }
     }
@@ -53,12 +58,15 @@ public struct BatchRun: Sendable {
     }
 }
 
-/// Hands out indices 0..<count once each, and runs delivery under one lock.
+/// Hands out indices 0..<count once each, and hands their reports on in index order, under one lock.
 final class WorkQueue: @unchecked Sendable {
     private let lock = NSLock()
     private let deliveryLock = NSLock()
     private var nextIndex = 0
     private let count: Int
+    /// Reports finished before those ahead of them, by index.
+    private var waiting: [Int: SessionReport] = [:]
+    private var nextToDeliver = 0
 
     init(count: Int) { self.count = count }
 
@@ -70,9 +78,14 @@ final class WorkQueue: @unchecked Sendable {
         return nextIndex - 1
     }
 
-    func serialised(_ body: () -> Void) {
+    /// Keeps `report` until every report before `index` has been delivered, then delivers all that are ready.
+    func deliverInOrder(_ index: Int, _ report: SessionReport, _ deliver: (Int, SessionReport) -> Void) {
         deliveryLock.lock()
         defer { deliveryLock.unlock() }
-        body()
+        waiting[index] = report
+        while let ready = waiting.removeValue(forKey: nextToDeliver) {
+            deliver(nextToDeliver, ready)
+            nextToDeliver += 1
+        }
     }
 }

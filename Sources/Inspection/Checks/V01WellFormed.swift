@@ -3,11 +3,14 @@ import Seal
 
 /// V1 — the journal is well-formed and contiguous.
 ///
-///     ∀p: line p parses strictly ∧ seq(p) = p ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p)
+///     ∀p: line p parses strictly ∧ line p = canonical(line p) ∧ seq(p) = p
+///         ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p)
 ///     event(1) = session.created, and no other line is one
 ///     no torn tail (bytes after the last newline); every journal.repaired names the file its
 ///     torn bytes were kept in, with their length and SHA-256
 ///
+/// canonical(line) is the one spelling the session writes (``CanonicalForm``): it matters most
+/// for the `document.signed` lines after the final checkpoint, which no signature covers.
 /// A line that does not parse is still a leaf of the Merkle tree (V2 hashes it as stored), so
 /// one bad line does not hide the others: every line is checked.
 enum WellFormed {
@@ -15,6 +18,9 @@ enum WellFormed {
         var r = CheckResult(.v1, count: e.journal.count, unit: "条记录 entries")
         for (line, error) in e.journal.errors {
             r.fail(line, "第 \(line) 行无法严格解析：\(error) (line \(line) does not parse)")
+        }
+        for line in e.journal.nonCanonical {
+            r.fail(line, "第 \(line) 行不是会议程序写出的规范形式（空格、键的顺序、转义或数字的写法不同）：记录被改写过 (line \(line) is not spelled the way the session writes it: rewritten)")
         }
         var previous: (p: Int, seconds: Int64)?
         for (p, entry) in e.journal.decoded {

@@ -9,7 +9,7 @@ import Seal
 ///     OU(host certificate) = chair
 ///     statement ∋ the lines naming this committee, session, date, the opening's host and
 ///       recorder, the session key (algorithm, base64 SPKI), the checkpoint origin and key name
-///     seal certificate ∈ --committee-cert (when none is given: a warning, the root is not pinned)
+///     seal certificate ∈ --committee-cert (none given: fails; a warning only in a dry look, --unpinned)
 ///
 /// Certificates are judged at the moment the meeting opened, so one that expires afterwards
 /// does not spoil the record.
@@ -34,7 +34,8 @@ enum Statement {
             r.fail(p, "评委会印章证书「\(committee.subject)」不是证书机构 (CA) (the seal's certificate is not a CA)")
         }
         if e.options.pinnedCommittees.isEmpty {
-            r.warn(p, "未用 --committee-cert 指定评委会印章证书：信任根未固定，任何人自制的印章都会被接受 (the trust root is not pinned)")
+            let message = "未用 --committee-cert 指定评委会印章证书：信任根未固定，任何人自制的印章都会被接受 (the trust root is not pinned)"
+            if e.options.isDryLook { r.warn(p, message + "；--unpinned 预览，不作结论 (a dry look: no conclusion)") } else { r.fail(p, message) }
         } else if !e.options.pinnedCommittees.contains(where: { $0.der == committee.der }) {
             r.fail(p, "评委会印章证书「\(committee.subject)」不是 --committee-cert 指定的证书 (the seal is not the pinned committee certificate)")
         }

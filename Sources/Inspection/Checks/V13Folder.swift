@@ -7,6 +7,7 @@ import Seal
 ///     ∀ (f, h) ∈ session.created.sources: SHA-256(file f) = h
 ///     committee.pem, if present = PEM(the seal certificate in meeting.opened), byte for byte
 ///     closed ⇒ keys/ = ∅ (session and round keys destroyed) ∧ spool/ = ∅ (ballots only in the journal)
+///     ∀ entry in the folder: regular file or folder, not a symbolic link or special file, within its cap
 enum Folder {
     static func check(_ e: Evidence) -> CheckResult {
         var r = CheckResult(.v13, unit: "个文件 files")
@@ -30,6 +31,9 @@ enum Folder {
             } else if e.isSigned {
                 r.fail(f.opening?.p, "无法核对 committee.pem：开会记录中的印章证书无法读取 (cannot compare committee.pem)")
             }
+        }
+        for hazard in e.files.hazards() {
+            r.fail(nil, "会议文件夹中有核验不读取的条目：\(hazard) (the folder holds something the verifier does not read)")
         }
         if f.closing != nil {
             for dir in ["keys", "spool"] {

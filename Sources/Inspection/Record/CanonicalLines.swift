@@ -3,8 +3,9 @@ import Records
 /// A fast reader for the journal's two most frequent lines — `ballot.issued` and `round.closed`,
 /// nine in ten of a year's bytes — in exactly the compact, sorted-key form the session writes.
 ///
-/// It accepts only that one spelling (no whitespace, keys in sorted order, plain ASCII strings
-/// without escapes, the three marks as written, canonical integers, no duplicate candidate)
+/// It accepts only that one spelling (no whitespace, keys in sorted order — a ballot's
+/// candidates too — plain ASCII strings without escapes, the three marks as written, canonical
+/// integers, never `-0`), so every line it reads is in canonical form (``CanonicalForm``)
 /// and answers nil for anything else, which then goes to the strict general reader
 /// (`Journal.EntryCoding`). Whatever it accepts, the general reader accepts too and reads as
 /// the same entry — `CanonicalLinesTests` holds the two side by side on every line of the test
@@ -77,8 +78,13 @@ struct CanonicalLine {
         guard literal("{\"choices\":{") else { return nil }
         var choices: [CandidateID: Choice] = [:]
         if !literal("}") {
+            var previous: String?
             repeat {
-                guard let candidate = string(), literal(":"), let choice = choice(), choices.updateValue(choice, forKey: candidate) == nil else { return nil }
+                // Keys ascending (which also rules out a repeated candidate), as the session sorts them.
+                guard let candidate = string(), previous.map({ $0.utf8.lexicographicallyPrecedes(candidate.utf8) }) ?? true,
+                      literal(":"), let choice = choice() else { return nil }
+                choices[candidate] = choice
+                previous = candidate
             } while literal(",")
             guard literal("}") else { return nil }
         }
@@ -146,6 +152,7 @@ struct CanonicalLine {
         if negative { j += 1 }
         guard j < b.count, b[j] >= 0x30, b[j] <= 0x39 else { return nil }
         if b[j] == 0x30 {
+            guard !negative else { return nil }  // -0 is never written
             j += 1
             guard j >= b.count || b[j] < 0x30 || b[j] > 0x39 else { return nil }
             i = j

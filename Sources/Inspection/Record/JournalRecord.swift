@@ -16,6 +16,8 @@ struct JournalRecord {
     let errors: [(line: Int, error: JSONError)]
     /// The decoded entries with their positions, in order.
     let decoded: [(p: Int, entry: Entry)]
+    /// Lines that decode but are not spelled as the session writes them (``CanonicalForm``).
+    let nonCanonical: [Int]
 
     init(bytes: [UInt8]) {
         let text = JournalText(bytes: bytes)
@@ -23,6 +25,7 @@ struct JournalRecord {
         var entries: [Entry?] = []
         entries.reserveCapacity(text.lines.count)
         var errors: [(Int, JSONError)] = []
+        var nonCanonical: [Int] = []
         let decoder = EntryCoding.lineDecoder()
         text.bytes.withUnsafeBufferPointer { file in
             for (i, range) in text.lines.enumerated() {
@@ -33,6 +36,7 @@ struct JournalRecord {
                 }
                 do throws(JSONError) {
                     entries.append(try decoder.decode(Entry.self, from: line))
+                    if !CanonicalForm.isCanonical(line) { nonCanonical.append(i + 1) }
                 } catch {
                     entries.append(nil)
                     errors.append((i + 1, error))
@@ -41,6 +45,7 @@ struct JournalRecord {
         }
         self.entries = entries
         self.errors = errors
+        self.nonCanonical = nonCanonical
         decoded = entries.enumerated().compactMap { i, e in e.map { (i + 1, $0) } }
     }
 

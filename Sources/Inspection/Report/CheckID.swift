@@ -36,7 +36,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
     public var relation: String {
         switch self {
         case .v1:
-            "∀p: line p parses strictly ∧ seq(p) = p ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p); event(1) = session.created; no torn tail; torn bytes kept = journal.repaired"
+            "∀p: line p parses strictly ∧ line p = canonical(line p) ∧ seq(p) = p ∧ at(p) = YYYY-MM-DDTHH:MM:SS+08:00 ∧ at(p−1) ≤ at(p); event(1) = session.created; no torn tail; torn bytes kept = journal.repaired"
         case .v2:
             "∀ checkpoint at p: size = p−1 ∧ root = MTH(line 1..p−1) ∧ Verify(sessionKey, note) ∧ at(p) = at(p−1); {p−1} = {q : open ≤ q ≤ close, q not a checkpoint}; final ⊢ recorder ∈ seal, OU = secretary"
         case .v3:
@@ -60,7 +60,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v12:
             "after meeting.closed: only its final checkpoint and document.signed; counted ⊆ announced before close; rejected ⊆ reasoned before close"
         case .v13:
-            "∀f ∈ sources: SHA-256(f) = sources[f]; committee.pem = PEM(seal); closed ⇒ keys/ = spool/ = ∅"
+            "∀f ∈ sources: SHA-256(f) = sources[f]; committee.pem = PEM(seal); closed ⇒ keys/ = spool/ = ∅; ∀ entry: regular file or folder, no link, no special file, size ≤ cap"
         case .v14:
             "∀ observer o: (kind = organizer ∧ unit ⊒ organizer) ∨ (kind = hrss ∧ unit ∋ 人力资源|人社)"
         case .v15:

@@ -64,6 +64,12 @@ public struct SessionReport: Sendable {
     public var checks: [CheckResult]
     /// Why the session could not be read at all (an archive that does not decrypt, no journal).
     public var unreadable: String?
+    /// Verified without a pinned trust root (`--unpinned`, a dry look): whatever the checks
+    /// found, such a report never passes — at best it has no conclusion (``hasNoConclusion``).
+    public var unpinned = false
+    /// The path of an earlier report of the same session (same session id): this copy is
+    /// counted once, under that path, and fails as a duplicate.
+    public var duplicateOf: String?
 
     public init(path: String, checks: [CheckResult] = [], unreadable: String? = nil) {
         self.path = path
@@ -71,8 +77,15 @@ public struct SessionReport: Sendable {
         self.unreadable = unreadable
     }
 
-    /// Whether every check passed.
-    public var passed: Bool { unreadable == nil && !checks.isEmpty && checks.allSatisfy(\.passed) }
+    /// Whether every check passed under a pinned trust root, and the session is not a duplicate.
+    public var passed: Bool { checksPassed && !unpinned && duplicateOf == nil }
+
+    /// Whether the session was read and every check passed (with or without a pinned root).
+    public var checksPassed: Bool { unreadable == nil && !checks.isEmpty && checks.allSatisfy(\.passed) }
+
+    /// A dry look without a pinned root that found nothing wrong: neither passed nor failed
+    /// (未固定信任根，不作结论).
+    public var hasNoConclusion: Bool { checksPassed && unpinned && duplicateOf == nil }
 
     /// The checks that failed.
     public var failed: [CheckID] { checks.filter { !$0.passed }.map(\.id) }

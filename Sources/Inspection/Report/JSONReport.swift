@@ -2,7 +2,10 @@ import Foundation
 
 /// The machine-readable report (`--json`): one object per session, then a summary.
 ///
-///     {"sessions":[{"path":…,"session":…,"passed":true,"checks":[{"id":"V1","title":…,
+/// `conclusion` is `passed`, `failed`, or `none` (a dry look without a pinned root, `--unpinned`,
+/// where no check failed); `passed` is true only for `passed`.
+///
+///     {"sessions":[{"path":…,"session":…,"passed":true,"conclusion":"passed","checks":[{"id":"V1","title":…,
 ///       "passed":true,"count":200,"findings":[{"seq":12,"message":…,"severity":"error"}]}]}],
 ///      "summary":{…}}
 ///
@@ -15,6 +18,9 @@ public enum JSONReport {
         var fields = ["\"path\":\(string(r.path))", "\"session\":\(r.session.map(string) ?? "null")",
                       "\"committee\":\(r.committee.map(string) ?? "null")", "\"date\":\(r.date.map(string) ?? "null")",
                       "\"passed\":\(r.passed)", "\"counted\":\(r.counted)", "\"ballots\":\(r.ballots)"]
+        fields.append("\"conclusion\":\"\(r.passed ? "passed" : r.hasNoConclusion ? "none" : "failed")\"")
+        if r.unpinned { fields.append("\"unpinned\":true") }
+        if let first = r.duplicateOf { fields.append("\"duplicateOf\":\(string(first))") }
         if let unreadable = r.unreadable { fields.append("\"unreadable\":\(string(unreadable))") }
         let checks = r.checks.map { c in
             let findings = c.findings.map { f in
@@ -30,10 +36,11 @@ public enum JSONReport {
     /// The closing part: the summary object.
     public static func closing(_ s: Summary, seconds: Double?, problems: [String]) -> String {
         let committees = s.committees.map { c in
-            "{\"committee\":\(string(c.name)),\"sessions\":\(c.sessions),\"passed\":\(c.passed),\"failed\":\(c.sessions - c.passed),\"counted\":\(c.counted),\"ballots\":\(c.ballots)}"
+            "{\"committee\":\(string(c.name)),\"sessions\":\(c.sessions),\"passed\":\(c.passed),\"failed\":\(c.failed),\"unconcluded\":\(c.unconcluded),\"counted\":\(c.counted),\"ballots\":\(c.ballots)}"
         }
         let byCheck = CheckID.allCases.map { "\"\($0.name)\":\(s.failuresByCheck[$0] ?? 0)" }
-        var fields = ["\"sessions\":\(s.sessions)", "\"passed\":\(s.passed)", "\"failed\":\(s.failed)", "\"allPassed\":\(s.failed == 0 && problems.isEmpty)",
+        var fields = ["\"sessions\":\(s.sessions)", "\"passed\":\(s.passed)", "\"failed\":\(s.failed)", "\"allPassed\":\(s.allPassed && problems.isEmpty)",
+                      "\"unconcluded\":\(s.unconcluded)", "\"duplicates\":[\(s.duplicates.map { string($0.path) }.joined(separator: ","))]",
                       "\"counted\":\(s.counted)", "\"ballots\":\(s.ballots)",
                       "\"credentialChecks\":\(s.credentialChecks)", "\"signatureChecks\":\(s.signatureChecks)",
                       "\"failuresByCheck\":{\(byCheck.joined(separator: ","))}", "\"committees\":[\(committees.joined(separator: ","))]",
@@ -42,20 +49,6 @@ public enum JSONReport {
         return "],\"summary\":{" + fields.joined(separator: ",") + "}}"
     }
 
-    /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, with everything a terminal acts on escaped (``SafeText/json(_:)``).
+    static func string(_ s: String) -> String { SafeText.json(s) }
 }

@@ -13,10 +13,13 @@ public struct ArchiveOpener: Sendable {
     }
 
     /// The files of the archive at `path`; throws the reason it cannot be read.
+    ///
+    /// The archive must be a regular file (not a link, not a FIFO) of at most
+    /// ``ReadLimits/archive`` bytes.
     public func files(ofArchiveAt path: String) throws(ArchiveProblem) -> SessionFiles {
         let bytes: [UInt8]
         do {
-            guard let b = try DurableFile.read(path) else { throw ArchiveProblem("无法读取 (cannot read the file)") }
+            guard let b = try RegularFile.read(path, limit: ReadLimits.archive) else { throw ArchiveProblem("无法读取：不存在 (no such file)") }
             bytes = b
         } catch let e as ArchiveProblem { throw e } catch { throw ArchiveProblem("无法读取：\(error) (cannot read the file)") }
         let tar: [UInt8]

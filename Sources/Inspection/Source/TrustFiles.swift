@@ -9,7 +9,7 @@ import Seal
 public enum TrustFiles {
     /// Every certificate in a PEM file (a bundle of one or more), or the one DER certificate in it.
     public static func certificates(atPath path: String) throws(TrustFileError) -> [Certificate] {
-        let bytes = try read(path) { .unreadableCertificates(path: path, reason: $0) }
+        let bytes = try read(path, limit: ReadLimits.other) { .unreadableCertificates(path: path, reason: $0) }
         do {
             let text = String(decoding: bytes, as: UTF8.self)
             guard text.contains(beginCertificate) else { return [try Certificate(der: bytes)] }
@@ -21,7 +21,7 @@ public enum TrustFiles {
 
     /// The decisions in a registry file, one JSON record a line (blank lines are skipped).
     public static func decisions(atPath path: String) throws(TrustFileError) -> [PastDecision] {
-        let text = JournalText(bytes: try read(path) { .unreadableRegistry(path: path, reason: $0) })
+        let text = JournalText(bytes: try read(path, limit: ReadLimits.registry) { .unreadableRegistry(path: path, reason: $0) })
         var out: [PastDecision] = []
         for i in text.lines.indices where !text.line(i).isEmpty {
             do { out.append(try EntryCoding.decodeValue(PastDecision.self, text.line(i))) } catch {
@@ -34,10 +34,11 @@ public enum TrustFiles {
 
     static let beginCertificate = "-----BEGIN CERTIFICATE-----"
 
-    /// The bytes at `path`; `unreadable` makes the error from the system's reason (nil: no such file).
-    static func read(_ path: String, unreadable: (String?) -> TrustFileError) throws(TrustFileError) -> [UInt8] {
+    /// The bytes at `path` (a regular file, not a link, of at most `limit` bytes); `unreadable`
+    /// makes the error from the reason (nil: no such file).
+    static func read(_ path: String, limit: Int, unreadable: (String?) -> TrustFileError) throws(TrustFileError) -> [UInt8] {
         let bytes: [UInt8]?
-        do { bytes = try DurableFile.read(path) } catch { throw unreadable(error.description) }
+        do { bytes = try RegularFile.read(path, limit: limit) } catch { throw unreadable(error.description) }
         guard let bytes else { throw unreadable(nil) }
         return bytes
     }
@@ -56,18 +57,20 @@ public enum TrustFileError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The registry's last line has no line end: cut short, or still being written.
     case incompleteRegistry(path: String)
 
+    /// The message, with the path and the reason made safe for a terminal (``SafeText``).
     public var description: String {
-        switch self {
+        let v = SafeText.visible
+        return switch self {
         case .unreadableCertificates(let path, let reason):
-            "错误：无法读取证书文件 \(path)\(reason.map { "（\($0)）" } ?? "")\nerror: cannot read \(path)\(reason.map { " (\($0))" } ?? "")"
+            "错误：无法读取证书文件 \(v(path))\(reason.map { "（\(v($0))）" } ?? "")\nerror: cannot read \(v(path))\(reason.map { " (\(v($0)))" } ?? "")"
         case .notCertificates(let path, let reason):
-            "错误：\(path) 不是有效的证书：\(reason)\nerror: \(path) is not a valid certificate"
+            "错误：\(v(path)) 不是有效的证书：\(v(reason))\nerror: \(v(path)) is not a valid certificate"
         case .unreadableRegistry(let path, let reason):
-            "错误：无法读取登记文件 \(path)\(reason.map { "（\($0)）" } ?? "")\nerror: cannot read the registry \(path)\(reason.map { " (\($0))" } ?? "")"
+            "错误：无法读取登记文件 \(v(path))\(reason.map { "（\(v($0))）" } ?? "")\nerror: cannot read the registry \(v(path))\(reason.map { " (\(v($0)))" } ?? "")"
         case .notDecision(let path, let line, let reason):
-            "错误：\(path) 第 \(line) 行不是有效的评审决定：\(reason)\nerror: \(path) line \(line) is not a valid decision"
+            "错误：\(v(path)) 第 \(line) 行不是有效的评审决定：\(v(reason))\nerror: \(v(path)) line \(line) is not a valid decision"
         case .incompleteRegistry(let path):
-            "错误：\(path) 最后一行不完整\nerror: \(path) ends in an incomplete line"
+            "错误：\(v(path)) 最后一行不完整\nerror: \(v(path)) ends in an incomplete line"
         }
     }
 }

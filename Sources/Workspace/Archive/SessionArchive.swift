@@ -14,31 +14,60 @@ import TextFormats
 public enum SessionArchive {
     /// Folders and files of a session that never leave it.
     static let excluded: Set<String> = ["keys", "spool", ".lock"]
+    /// The largest file packed: the verifier reads no journal above 256 MiB either.
+    static let largestFile = 256 << 20
 
     /// The files of `folder` that go into its archive, relative paths sorted.
+    ///
+    /// Regular files only, and nothing followed: a symbolic link or a special file anywhere in
+    /// the folder stops the archive with an error naming it (packing what a link points at
+    /// could carry a key out of the folder). A folder whose `keys/` or `spool/` still holds
+    /// anything is refused: its meeting did not finish (the session and round keys are
+    /// destroyed, and the spool emptied, at the close).
     public static func files(of folder: SessionFolder) throws(WorkspaceError) -> [Tar.File] {
-        var out: [Tar.File] = []
-        let manager = FileManager.default
-        guard let walker = manager.enumerator(atPath: folder.path) else {
-            throw .damaged("无法读取会议文件夹 \(folder.path)", "cannot read the session folder \(folder.path)")
-        }
-        var paths: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let top = String(relative.split(separator: "/").first ?? "")
-            if excluded.contains(top) || relative.hasPrefix(".") { walker.skipDescendants(); continue }
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: folder.path + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                paths.append(relative)
+        for dir in ["keys", "spool"] {
+            let left = try entries(in: dir, of: folder)
+            if !left.isEmpty {
+                throw .damaged("会议文件夹的 \(dir)/ 中仍有 \(left.map(\.name).joined(separator: "、"))（\(dir == "keys" ? "私钥未销毁" : "选票暂存未删除")）：会议没有正常结束，不归档",
+                               "\(dir)/ still holds \(left.map(\.name).joined(separator: ", ")): the meeting did not finish; it is not archived")
             }
         }
+        var paths: [String] = []
+        try collect("", of: folder, into: &paths)
+        var out: [Tar.File] = []
         for relative in paths.sorted() {
-            let full = folder.path + "/" + relative
             let bytes: [UInt8]?
-            do { bytes = try DurableFile.read(full) } catch { throw .file(error) }
-            let modified = (try? manager.attributesOfItem(atPath: full)[.modificationDate] as? Date).map { Int($0.timeIntervalSince1970) } ?? 0
-            out.append(Tar.File(path: relative, bytes: bytes ?? [], modified: modified))
+            do { bytes = try RegularFile.read(relative, in: folder.path, limit: largestFile) } catch { throw refusal(error) }
+            guard let bytes else { continue }  // removed meanwhile
+            let full = folder.path + "/" + relative
+            let modified = (try? FileManager.default.attributesOfItem(atPath: full)[.modificationDate] as? Date).map { Int($0.timeIntervalSince1970) } ?? 0
+            out.append(Tar.File(path: relative, bytes: bytes, modified: modified))
         }
         return out
+    }
+
+    /// Adds the regular files below `relative` to `paths`, refusing links and special files.
+    static func collect(_ relative: String, of folder: SessionFolder, into paths: inout [String]) throws(WorkspaceError) {
+        for entry in try entries(in: relative, of: folder) {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            if relative.isEmpty && (excluded.contains(entry.name) || entry.name.hasPrefix(".")) { continue }
+            switch entry.kind {
+            case .regular: paths.append(path)
+            case .directory: try collect(path, of: folder, into: &paths)
+            case .symbolicLink(let target): throw refusal(.symbolicLink(path: path, target: target))
+            default: throw refusal(.notRegular(path: path, kind: entry.kind))
+            }
+        }
+    }
+
+    /// The entries of the folder `relative` (none if there is no such folder).
+    static func entries(in relative: String, of folder: SessionFolder) throws(WorkspaceError) -> [RegularFile.Entry] {
+        do { return try RegularFile.entries(in: relative, of: folder.path) ?? [] } catch { throw refusal(error) }
+    }
+
+    static func refusal(_ error: RegularFile.Refusal) -> WorkspaceError {
+        if case .system(let e) = error { return .file(e) }
+        return .damaged("无法归档：\(error)；归档只收普通文件，不跟随符号链接", "cannot archive: \(error); an archive holds regular files only and follows no link")
     }
 
     /// The encrypted archive of a closed session for `recipients`.

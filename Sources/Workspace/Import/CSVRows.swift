@@ -6,7 +6,7 @@ import TextFormats
 /// column (its number and its header) as a spreadsheet user sees them.
 ///
 /// A row of blank cells (spaces between the commas, as Excel saves an emptied row) is skipped
-/// like an empty line.
+/// like an empty line. A control character in any cell is refused (``ImportedText``).
 struct CSVRows {
     let file: String
     let header: [String]
@@ -16,6 +16,8 @@ struct CSVRows {
     /// Reads `bytes`, requiring every column in `required` (extra columns are allowed and ignored).
     init(_ bytes: [UInt8], file: String, required: [String], aliases: [String: String] = [:]) throws(ImportError) {
         let records = try CSVReader.records(bytes, file: file).filter { !$0.fields.allSatisfy { $0.trimmingWhitespace().isEmpty } }
+        // Every cell of every row kept (a blank row, tabs and all, is dropped unread).
+        try ImportedText.check(records, file: file)
         guard let first = records.first else {
             throw ImportError(file: file, line: 1, "文件为空，缺少表头：\(required.joined(separator: ","))",
                               "the file is empty; expected the header \(required.joined(separator: ","))")

@@ -9,7 +9,14 @@ enum RosterFile {
     static let aliases = ["ID": "id", "Id": "id", "编号": "id", "身份证号": "证件号码", "身份证号码": "证件号码"]
 
     static func members(_ bytes: [UInt8], file: String) throws(ImportError) -> [Member] {
+        var notices: [Notice] = []
+        return try members(bytes, file: file, notices: &notices)
+    }
+
+    /// The members, with a notice in `notices` for each name or unit a spreadsheet would take for a formula.
+    static func members(_ bytes: [UInt8], file: String, notices: inout [Notice]) throws(ImportError) -> [Member] {
         let table = try CSVRows(bytes, file: file, required: memberColumns, aliases: aliases)
+        notices += ImportedText.formulaNotices(table, columns: ["姓名", "工作单位"])
         var out: [Member] = []
         var firstLine: [MemberID: Int] = [:]
         for row in table.rows {
@@ -41,7 +48,14 @@ enum RosterFile {
     }
 
     static func candidates(_ bytes: [UInt8], file: String, settings: Settings) throws(ImportError) -> [Candidate] {
+        var notices: [Notice] = []
+        return try candidates(bytes, file: file, settings: settings, notices: &notices)
+    }
+
+    /// The candidates, with a notice in `notices` for each name or unit a spreadsheet would take for a formula.
+    static func candidates(_ bytes: [UInt8], file: String, settings: Settings, notices: inout [Notice]) throws(ImportError) -> [Candidate] {
         let table = try CSVRows(bytes, file: file, required: candidateColumns, aliases: aliases)
+        notices += ImportedText.formulaNotices(table, columns: ["姓名", "工作单位"])
         var out: [Candidate] = []
         var firstLine: [CandidateID: Int] = [:]
         var applicants: [(ApplicantKey, Int)] = []

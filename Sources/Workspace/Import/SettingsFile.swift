@@ -37,6 +37,14 @@ enum SettingsFile {
                                   "未知的设置项“\(key)”；可用的设置项：\(known)",
                                   "unknown setting '\(key)'; known settings: \(known)")
             }
+            switch value.kind {
+            case .string(let s): try ImportedText.check(s, file: file, line: value.line, column: value.column, what: "“\(key)”")
+            case .stringArray(let items):
+                for (item, place) in zip(items, value.items) {
+                    try ImportedText.check(item, file: file, line: place.line, column: place.column, what: "“\(key)”")
+                }
+            default: break
+            }
             values[key] = value
         }
 

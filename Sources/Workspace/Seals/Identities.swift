@@ -19,6 +19,7 @@ public enum Identities {
                                          passphrase: String, directory: String) throws(WorkspaceError) -> IdentityPaths {
         let paths = IdentityPaths(certificate: directory + "/committee.pem", key: directory + "/committee.key")
         try refuseExisting(paths)
+        try refuseWeak(passphrase)
         do {
             let key = try SigningKey.generate(algorithm)
             let seal = try CertificateAuthority.create(commonName: name, organization: organization, key: key, validity: validity(days, from: notBefore))
@@ -34,6 +35,7 @@ public enum Identities {
                              passphrase: String, directory: String, fileName: String) throws(WorkspaceError) -> IdentityPaths {
         let paths = IdentityPaths(certificate: directory + "/\(fileName).pem", key: directory + "/\(fileName).key")
         try refuseExisting(paths)
+        try refuseWeak(passphrase)
         let sealCertificate = try Credentials.certificate(at: seal.certificate)
         let sealKey: SigningKey
         do { sealKey = try SigningKey(contentsOf: seal.key, passphrase: seal.passphrase) } catch {
@@ -60,6 +62,14 @@ public enum Identities {
     static func refuseExisting(_ paths: IdentityPaths) throws(WorkspaceError) {
         for path in [paths.certificate, paths.key] where FileManager.default.fileExists(atPath: path) {
             throw .badInput(ImportError(file: path, "文件已存在，不会覆盖", "the file exists and is never overwritten"))
+        }
+    }
+
+    /// Refuses, before anything is made, a passphrase too short for a new key (``KeyEncryption``).
+    static func refuseWeak(_ passphrase: String) throws(WorkspaceError) {
+        do { try KeyEncryption.checkNew(passphrase) } catch {
+            throw .badInput(ImportError(file: "口令 passphrase", "新私钥的口令至少 \(KeyEncryption.minimumPassphraseLength) 个字符（现为 \(passphrase.count) 个）",
+                                        "a new key's passphrase needs at least \(KeyEncryption.minimumPassphraseLength) characters (this one has \(passphrase.count))"))
         }
     }
 

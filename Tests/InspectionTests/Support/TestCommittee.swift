@@ -1,12 +1,15 @@
 import Foundation
-import Seal
+@testable import Seal
 import Witness
 import Workspace
 
 /// A committee seal with the identities it issued (chair, secretary, inspector), made in a
 /// temporary folder, with their keys loaded.
 struct TestCommittee: @unchecked Sendable {
-    static let passphrase = "测试口令 test"
+    static let passphrase = "测试口令 test passphrase"
+    /// Keys are written with 1,000 PBKDF2 iterations instead of 600,000: the suite makes and
+    /// opens dozens of keys (a test-only setting; `KeyEncryptionTests` holds the real cost).
+    static let cheapIterations = 1000
     static let notBefore = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21, before the sample meeting
 
     let directory: String
@@ -22,6 +25,12 @@ struct TestCommittee: @unchecked Sendable {
     let inspector: Identity
 
     init(name: String = "安徽省工程系列电子信息专业高级职称评审委员会", algorithm: SigningAlgorithm = .p256, chairName: String = "陈建国") throws {
+        try self = KeyEncryption.$testingIterations.withValue(Self.cheapIterations) {
+            try TestCommittee(cheap: name, algorithm: algorithm, chairName: chairName)
+        }
+    }
+
+    private init(cheap name: String, algorithm: SigningAlgorithm, chairName: String) throws {
         let directory = try Temporary.directory("committee")
         self.directory = directory
         let p = Self.passphrase
