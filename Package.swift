@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "pingshen",
             dependencies: [
-                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "TextFormats", "Documents", "Inspection",
+                "Workspace", "Records", "Review", "Journal", "Bundled", "Seal", "FileSystem", "TextFormats", "Documents", "Inspection",
                 "Witness", "WitnessServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -74,34 +74,37 @@ let package = Package(
         .executableTarget(name: "EmbedTool", dependencies: ["TextFormats"]),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedTool"]),
 
-        .testTarget(name: "SealTests", dependencies: ["Seal"], exclude: ["Vectors"]),
+        // What several test targets share: the seeded generator and its seeds, and the built binary's path.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+        .testTarget(name: "SealTests", dependencies: ["Seal", "TestSupport"], exclude: ["Vectors"]),
         .testTarget(
             name: "JournalTests",
-            dependencies: ["Journal", "Seal"],
+            dependencies: ["Journal", "Seal", "TestSupport"],
             exclude: ["Vectors"]  // RFC 9162 vectors, read from disk via #filePath (STYLE.md 8)
         ),
         .testTarget(
             name: "WitnessTests",
             dependencies: [
-                "Witness", "WitnessServer", "Journal", "Seal", "pingshen",
+                "Witness", "WitnessServer", "Journal", "Seal", "pingshen", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Vectors"]
         ),
-        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
-        .testTarget(name: "RecordsTests", dependencies: ["Records", "Journal", "StrictJSON"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records", "Journal"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "TextFormats"]),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON", "TestSupport"]),
+        .testTarget(name: "RecordsTests", dependencies: ["Records", "Journal", "StrictJSON", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Records", "Journal", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "TextFormats", "TestSupport"]),
         .testTarget(name: "FileSystemTests", dependencies: ["FileSystem"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
-        .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records"]),
+        .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records", "TestSupport"]),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen"],
+            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen", "TestSupport"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness", "TestSupport"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
         .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records", "Journal"]),

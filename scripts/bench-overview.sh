@@ -26,7 +26,7 @@ ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e
 
 echo "== pingshen render overview ($candidates rows), median of $runs runs, wall clock"
 for format in md html csv; do
-  t=$(for _ in $(seq "$runs"); do ms "$bin/pingshen" -C "$work/big" render overview --format "$format" --out "$work/overview.$format"; done | median)
+  t=$(for _ in $(seq "$runs"); do ms "$bin/pingshen" -C "$work/big" render overview --format "$format" --out "$work/overview.$format" --force; done | median)
   printf "   %-4s %6d ms   %s bytes\n" "$format" "$t" "$(wc -c < "$work/overview.$format")"
 done
 echo "== where the time goes (one run)"

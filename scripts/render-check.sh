@@ -27,9 +27,9 @@ out=$(cd "$out" && pwd)
 session="$out/sample-session"
 PINGSHEN_TIME= "$bin" demo "$session" >/dev/null 2>&1
 for kind in minutes overview analysis report; do
-  "$bin" -C "$session" render "$kind" --format html --out "$out/$kind.html" >/dev/null
+  "$bin" -C "$session" render "$kind" --format html --out "$out/$kind.html" --force >/dev/null
 done
-"$bin" -C "$session" render publicity --start 2026-11-30 --format html --out "$out/publicity.html" >/dev/null
+"$bin" -C "$session" render publicity --start 2026-11-30 --format html --out "$out/publicity.html" --force >/dev/null
 "$bin" -C "$session" render result-forms --format html > "$out/result-forms.html"
 for f in "$out"/*.html; do
   name=$(basename "$f" .html)

@@ -2,7 +2,7 @@
 ///
 /// Age is whole years on the meeting date. The roster gives only 出生年月, so a candidate born
 /// in the meeting's own month counts as having had the birthday (born on the 1st): born
-/// 1990-11, meeting 2026-11-26 → 36. "以上/以下" include the bound (seed 第六十三条).
+/// 1990-11, meeting 2026-11-26 → 36. "以上/以下" include the bound (皖人社发〔2018〕5号 第六十三条).
 public enum AgeBand: Int, Sendable, CaseIterable, Comparable {
     case upTo35
     case from36To45

@@ -2,7 +2,7 @@ import Records
 
 /// Signing in and out, observers, opening the meeting and handing over the chair (R1, R2, R11).
 extension SessionState {
-    /// The agenda recorded when the host gives none: the order of seed 第二十三条第五项.
+    /// The agenda recorded when the host gives none: the order of 皖人社发〔2018〕5号 第二十三条第五项.
     public static let standardAgenda = [
         "评委会组建单位报告评审材料审查情况",
         "专业（学科）评议组长或初审委员介绍初审意见",

@@ -23,6 +23,6 @@ extension Settings {
 }
 
 extension Office {
-    /// Whether this office may host the meeting (seed 第二十三条第五项: 主任委员或副主任委员主持; R2).
+    /// Whether this office may host the meeting (皖人社发〔2018〕5号 第二十三条第五项: 主任委员或副主任委员主持; R2).
     public var mayHost: Bool { self != .member }
 }

@@ -48,7 +48,7 @@ extension SessionFolder {
         var st = stat()
         if stat(path, &st) == 0 {
             guard (st.st_mode & S_IFMT) == S_IFDIR, isEmptyDirectory(path) else {
-                throw .damaged("\(path) 已存在且不是空文件夹；init 不会覆盖已有的会议", "\(path) exists and is not an empty folder; init never overwrites a session")
+                throw .badInput(ImportError(file: path, "已存在且不是空文件夹；init 不会覆盖已有的会议", "exists and is not an empty folder; init never overwrites a session"))
             }
         }
         let staging = folder.path + ".init-\(getpid())"

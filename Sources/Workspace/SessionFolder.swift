@@ -3,6 +3,7 @@ import Journal
 import Records
 import Review
 import Seal
+import TextFormats
 import Witness
 
 /// A session folder on disk (DESIGN.md): the journal is its truth, everything else is derived.
@@ -48,8 +49,7 @@ public struct SessionFolder: Sendable {
         do { text = try journal.read() } catch { throw .file(error) }
         guard !text.lines.isEmpty else {
             if text.bytes.isEmpty {
-                throw .damaged("\(path) 不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init",
-                               "\(path) is not a session folder (no \(Self.journalName)); run pingshen init first")
+                throw notASessionFolder
             }
             throw .damaged("\(Self.journalName) 第 1 行不完整（写入中断）", "\(Self.journalName) line 1 is incomplete (interrupted write)")
         }
@@ -96,10 +96,16 @@ public struct SessionFolder: Sendable {
     /// Takes the folder's lock: exclusive for a session that appends, shared for a reader.
     func lock(exclusive: Bool) throws(WorkspaceError) -> SessionLock {
         guard access(journal.path, F_OK) == 0 else {
-            throw .damaged("\(path) 不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init",
-                           "\(path) is not a session folder (no \(Self.journalName)); run pingshen init first")
+            throw notASessionFolder
         }
         do { return try SessionLock(path: lockPath, exclusive: exclusive) } catch { throw .file(error) }
+    }
+
+    /// The error for a path that holds no journal: the user named the wrong folder (bad input,
+    /// exit 2), which is not the same as a session folder that is damaged.
+    var notASessionFolder: WorkspaceError {
+        .badInput(ImportError(file: path, "不是评审会议文件夹（没有 \(Self.journalName)）；请先运行 pingshen init，或用 -C 指定会议文件夹",
+                              "not a session folder (no \(Self.journalName)); run pingshen init first, or name the folder with -C"))
     }
 
     /// `Review`'s verdict on `command` in `state`, as a workspace error when refused.

@@ -9,8 +9,14 @@ struct Announce: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
-    @Flag(help: "以 JSON 输出 Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
+
+    /// What `announce --json` prints: the appended entry, its notices, and each result.
+    struct Output: Encodable {
+        var entry: Entry
+        var notices: [String]
+        var results: [Line]
+    }
 
     struct Line: Encodable {
         var id: String
@@ -28,11 +34,11 @@ struct Announce: ParsableCommand {
             let t = state.progress[id]!.tally!
             return Line(id: id, name: state.candidate(id)!.name, result: t.outcome, yes: t.yes, denominator: t.denominator)
         }
-        printNotices(step.notices)
-        if json {
-            printJSON(lines)
+        if output.json {
+            printJSON(Output(entry: step.entry, notices: step.notices, results: lines))
             return
         }
+        printNotices(step.notices)
         print("主持人 \(a.host)（\(state.member(a.host)?.name ?? "")）公布评审结果：")
         for l in lines {
             print("  \(l.id) \(l.name)：\(l.result.chinese)（同意 \(l.yes) 票 / 基数 \(l.denominator)）")

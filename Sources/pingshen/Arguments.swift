@@ -1,14 +1,13 @@
-import ArgumentParser
 import Records
 
 /// Parses `C01=同意` arguments; `C01=同意+不同意` or a repeated id gives several marks.
 func parsePairs(_ arguments: [String]) throws -> [(candidate: CandidateID, mark: String)] {
     try arguments.map { argument in
         guard let eq = argument.firstIndex(of: "=") else {
-            throw ValidationError("“\(argument)”应写成 申报人编号=意见，如 C01=同意 (expected CANDIDATE=MARK, e.g. C01=同意)")
+            throw CommandFailure.badInput("“\(argument)”应写成 申报人编号=意见，如 C01=同意", "'\(argument)' should read CANDIDATE=MARK, e.g. C01=同意")
         }
         let id = String(argument[..<eq]).trimmingWhitespace()
-        guard !id.isEmpty else { throw ValidationError("“\(argument)”缺少申报人编号 (missing candidate id)") }
+        guard !id.isEmpty else { throw CommandFailure.badInput("“\(argument)”缺少申报人编号", "'\(argument)' lacks the candidate id") }
         return (id, String(argument[argument.index(after: eq)...]))
     }
 }
@@ -19,10 +18,10 @@ func readChoices(_ pairs: [(candidate: CandidateID, mark: String)]) throws -> [C
     var choices: [CandidateID: Choice] = [:]
     for (candidate, mark) in pairs {
         guard choices[candidate] == nil else {
-            throw ValidationError("申报人 \(candidate) 在选票上出现两次 (candidate \(candidate) appears twice on the ballot)")
+            throw CommandFailure.badInput("申报人 \(candidate) 在选票上出现两次", "candidate \(candidate) appears twice on the ballot")
         }
         guard let choice = Choice(reading: mark) else {
-            throw ValidationError("“\(mark)”不是有效的表决意见（同意 / 不同意 / 弃权）('\(mark)' is not a valid mark: 同意/yes, 不同意/no, 弃权/abstain)")
+            throw CommandFailure.badInput("“\(mark)”不是有效的表决意见（同意 / 不同意 / 弃权）", "'\(mark)' is not a valid mark: 同意/yes, 不同意/no, 弃权/abstain")
         }
         choices[candidate] = choice
     }

@@ -19,6 +19,16 @@ struct Demo: ParsableCommand {
     @Flag(help: "若文件夹已有示例会议，先删除 Replace an earlier sample session in DIR.")
     var replace = false
 
+    @Flag(help: "不打印过程，最后以 JSON 输出会议文件夹、密钥文件夹与会议状态 Print only a JSON summary.")
+    var json = false
+
+    /// What `demo --json` prints: where the session and its keys are, and its status (as `status --json`).
+    struct Output: Encodable {
+        var session: String
+        var keys: String
+        var status: StatusReport
+    }
+
     /// The passphrase of the sample's keys (a demonstration only).
     static let passphrase = "pingshen-demo"
 
@@ -59,6 +69,8 @@ struct Demo: ParsableCommand {
             try Data(bytes).write(to: URL(fileURLWithPath: inputs + "/" + name))
         }
         var script = SampleScript(directory: directory, inputs: inputs)
-        try script.play()
+        guard json else { return try script.play() }
+        try StandardOutput.silenced { try script.play() }
+        printJSON(Output(session: directory, keys: keys, status: try SessionFolder(path: directory).status()))
     }
 }

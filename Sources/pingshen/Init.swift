@@ -1,4 +1,5 @@
 import ArgumentParser
+import Records
 import Workspace
 
 /// `pingshen init DIR --settings … --members … --candidates … [--registry …]`
@@ -24,19 +25,27 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp("评委会印章证书，保存为 committee.pem，供 open 核验主持人证书 The committee seal's certificate.", valueName: "FILE"))
     var committeeCert: String?
 
-    @Flag(help: "以 JSON 输出 Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
+
+    /// What `init --json` prints: the first entry (`session.created`), the notices, and the
+    /// new session's status (as `status --json`).
+    struct Output: Encodable {
+        var entry: Entry
+        var notices: [String]
+        var status: StatusReport
+    }
 
     func run() throws {
         let sources = SessionSources(settings: settings, members: members, candidates: candidates, registry: registry,
                                      committeeCertificate: committeeCert)
         let (folder, notices) = try SessionFolder.create(at: directory, from: sources, clock: try sessionClock())
-        printNotices(notices)
-        let state = try folder.state()
-        if json {
-            printJSON(StatusReport(state))
+        let loaded = try folder.load()
+        let state = loaded.state
+        if output.json {
+            printJSON(Output(entry: loaded.entries[0], notices: notices, status: StatusReport(state)))
             return
         }
+        printNotices(notices)
         print("已建立会议文件夹 \(directory)：\(state.settings.name)，\(state.settings.date)")
         print("委员 \(state.members.count) 人（规定人数 \(state.settings.quorum) 人），申报人 \(state.candidates.count) 人；会议编号 \(state.session)")
     }

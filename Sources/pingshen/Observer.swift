@@ -15,11 +15,11 @@ struct Observer: ParsableCommand {
     @Option(help: "工作单位 Unit.")
     var unit: String = ""
 
-    @Option(help: "organizer（组建单位）或 hrss（人社部门）")
-    var kind: String
+    @Option(help: ArgumentHelp("类别 Kind.", valueName: "KIND"))
+    var kind: ObserverKindChoice
 
     func run() throws {
-        let step = try session.folder.run(.admitObserver(name: name, unit: unit, kind: kind))
-        report(step, json: output.json, "列席：\(name)（\(unit.isEmpty ? kind : unit)）")
+        let step = try session.folder.run(.admitObserver(name: name, unit: unit, kind: kind.rawValue))
+        report(step, json: output.json, "列席：\(name)（\(unit.isEmpty ? kind.rawValue : unit)）")
     }
 }

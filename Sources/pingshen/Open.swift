@@ -15,7 +15,7 @@ struct Open: ParsableCommand {
     @Option(help: "记录人 Recorder (secretary).")
     var recorder: String
 
-    @Option(help: "会议议程（可重复）Agenda item (repeatable); default: the order of seed 第二十三条第五项.")
+    @Option(help: "会议议程（可重复；默认按 皖人社发〔2018〕5号 第二十三条第五项 的顺序）Agenda item (repeatable).")
     var agenda: [String] = []
 
     @Option(help: ArgumentHelp("主持人私钥（口令加密的 PKCS#8）The host's private key.", valueName: "FILE"))

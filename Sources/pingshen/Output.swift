@@ -61,3 +61,26 @@ struct JSONOption: ParsableArguments {
     @Flag(help: "以 JSON 输出 Print JSON.")
     var json = false
 }
+
+/// The terminal's two streams, which `demo --json` silences while the sample session plays.
+enum StandardOutput {
+    /// Runs `body` with standard output and standard error sent to `/dev/null`, then restores
+    /// them (also when `body` throws, so its error is still reported).
+    static func silenced<T>(_ body: () throws -> T) throws -> T {
+        flushOutput()
+        let saved = (dup(STDOUT_FILENO), dup(STDERR_FILENO))
+        let null = open("/dev/null", O_WRONLY)
+        guard saved.0 >= 0, saved.1 >= 0, null >= 0, dup2(null, STDOUT_FILENO) >= 0, dup2(null, STDERR_FILENO) >= 0 else {
+            throw CommandFailure.failed("无法重定向标准输出", "cannot redirect standard output")
+        }
+        close(null)
+        defer {
+            flushOutput()
+            dup2(saved.0, STDOUT_FILENO)
+            dup2(saved.1, STDERR_FILENO)
+            close(saved.0)
+            close(saved.1)
+        }
+        return try body()
+    }
+}

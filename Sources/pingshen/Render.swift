@@ -12,21 +12,30 @@ struct Render: ParsableCommand {
         KIND：minutes 评审会议记录 | result-forms 评审表·评审结论（每人一份）| overview 评审情况一览表 | \
         analysis 评审结果分析表（--sessions 可汇总多次会议）| publicity 评审结果公示（--start 开始日期）| report 评审情况综合报告。
         格式 Formats: text（即 Markdown）、md、html（A4 打印）、csv（仅一览表、分析表；UTF-8 BOM，Excel 可直接打开）。
-        不加 --out 时打印到标准输出；--out 文件名的扩展名可决定格式。result-forms 的 --out 为文件夹，每人一个文件（评审表-C01.html）。
+        不加 --out 时打印到标准输出。--out 以 / 结尾或为已存在的文件夹时，文件以其默认名称写入其中（result-forms 每人一个文件，\
+        评审表-C01.html）；否则为文件，扩展名须与格式相符（未给 --format 时由扩展名决定格式）。已存在的文件不覆盖，除非加 --force；\
+        不会写入会议文件夹自身的记录（日志、导入文件、keys/、spool/、out/）。
         --templates DIR 中与内置模板同名的 *.mustache 逐个替换内置模板；DIR/calendar/*.toml 补充工作日历。
-        Without --out the document goes to standard output. --templates DIR overrides shipped templates file by file.
+        Without --out the document goes to standard output; --out DIR/ writes inside a folder, --out FILE needs an extension that fits
+        the format; nothing is overwritten without --force. --templates DIR overrides shipped templates file by file.
         """)
 
     @OptionGroup var session: SessionOptions
 
-    @Argument(help: ArgumentHelp("minutes | result-forms | overview | analysis | publicity | report", valueName: "KIND"))
-    var kind: String
+    @Argument(help: ArgumentHelp("要生成的文件 The paper to render.", valueName: "KIND"))
+    var kind: DocumentKind
 
-    @Option(help: ArgumentHelp("text | md | html | csv（默认 text，或按 --out 的扩展名）", valueName: "FORMAT"))
-    var format: String?
+    @Option(help: ArgumentHelp("格式（默认 text，或按 --out 的扩展名）Format (default: text, or as --out's extension says).", valueName: "FORMAT"))
+    var format: DocumentFormat?
 
-    @Option(help: ArgumentHelp("写入文件（result-forms 为文件夹）Write to this file (a folder for result-forms).", valueName: "PATH"))
+    @Option(help: ArgumentHelp("写入文件，或以 / 结尾（或已存在）的文件夹；result-forms 写入文件夹时每人一个文件 Write to this file, or into this folder.", valueName: "PATH"))
     var out: String?
+
+    @Flag(help: "覆盖已存在的文件 Replace files that exist.")
+    var force = false
+
+    @Flag(help: "以 JSON 输出写入的文件（须有 --out）Print what was written as JSON (needs --out).")
+    var json = false
 
     @Option(help: ArgumentHelp("以此文件夹中的模板替换内置模板 Override shipped templates from this folder.", valueName: "DIR"))
     var templates: String?
@@ -40,21 +49,28 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("publicity：补充的工作日历文件 An extra working-day calendar file.", valueName: "FILE"))
     var calendar: String?
 
-    var documentKind: DocumentKind { DocumentKind(rawValue: kind)! }
+    var documentKind: DocumentKind { kind }
 
-    /// The format asked for, else the one `--out` implies, else text.
+    /// The format asked for, else the one `--out`'s file name implies, else text.
     var documentFormat: DocumentFormat {
-        if let format { return DocumentFormat(rawValue: format)! }
-        if let out, documentKind != .resultForms, let implied = DocumentFormat(fileName: out) { return implied }
+        if let format { return format }
+        if let out, !OutputPath(out).isFolder, let implied = DocumentFormat(fileName: out) { return implied }
         return .text
     }
 
     func validate() throws {
-        guard let kind = DocumentKind(rawValue: kind) else {
-            throw ValidationError("未知的文件类型“\(self.kind)”；可用：\(DocumentKind.allCases.map(\.rawValue).joined(separator: "、")) (unknown KIND)")
-        }
-        if let format, DocumentFormat(rawValue: format) == nil {
-            throw ValidationError("未知的格式“\(format)”；可用：text、md、html、csv (unknown format)")
+        if json && out == nil { throw ValidationError("--json 须与 --out 同用（不加 --out 时文件输出到标准输出）(--json needs --out)") }
+        if let out, !OutputPath(out).isFolder {
+            let suffix = (out as NSString).pathExtension.lowercased()
+            if format == nil && DocumentFormat(fileName: out) == nil {
+                let zh = suffix.isEmpty ? "没有扩展名" : "扩展名“.\(suffix)”不是可生成的格式", en = suffix.isEmpty ? "has no extension" : "'.\(suffix)' is none of the formats"
+                throw ValidationError("--out \(out)：\(zh)（.txt .md .html .csv）；写入文件夹请以 / 结尾"
+                                      + " (--out \(out) \(en) .txt .md .html .csv; end a folder with /)")
+            }
+            guard documentFormat.fileExtensions.contains(suffix) else {
+                throw ValidationError("--out \(out)：\(documentFormat.rawValue) 格式的文件名应以 \(documentFormat.fileExtensions.map { "." + $0 }.joined(separator: " 或 ")) 结尾（写入文件夹请以 / 结尾）"
+                                      + " (--out \(out): a \(documentFormat.rawValue) file must end in \(documentFormat.fileExtensions.map { "." + $0 }.joined(separator: " or ")); end a folder with /)")
+            }
         }
         if documentFormat == .csv && !kind.isTable {
             throw ValidationError("\(kind.title)不是表格，不能输出 CSV；CSV 仅用于 overview 和 analysis (csv is for the tables overview and analysis only)")
@@ -74,67 +90,105 @@ struct Render: ParsableCommand {
     func run() throws {
         let renderer = DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates))
         let format = documentFormat
+        var written: [String] = []
+        var period: PublicityPeriod?
         if documentKind == .analysis {
             let folders = sessions.isEmpty ? [session.path] : sessions
             let states = try folders.map { dir in try SessionFolder(path: dir).stateForDocuments() }
-            try emit(try renderer.analysis(states, format: format))
-            return
+            written += try emit(try renderer.analysis(states, format: format))
+            return finish(written, period: nil)
         }
         let folder = try session.folder
         let state = try folder.stateForDocuments()
         switch documentKind {
         case .minutes:
-            try emit(try renderer.minutes(state, format: format))
+            written += try emit(try renderer.minutes(state, format: format))
         case .resultForms:
-            guard let out else {
-                try emit(try renderer.resultFormsTogether(state, format: format))
-                return
+            guard let out, OutputPath(out).isFolder else {
+                written += try emit(try renderer.resultFormsTogether(state, format: format))
+                break
             }
             let forms = try renderer.resultForms(state, format: format)
             guard !forms.isEmpty else {
                 throw CommandFailure.badInput("尚无已表决的申报人，没有评审表可生成", "no candidate has been voted on yet, so there are no result forms")
             }
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            for form in forms { try write(form.bytes, to: out + "/" + form.fileName) }
-            print("共 \(forms.count) 份评审表 (\(forms.count) result forms)")
+            written += try emitForms(forms, into: out)
+            if !json { print("共 \(forms.count) 份评审表 (\(forms.count) result forms)") }
         case .overview:
-            try emit(try renderer.overview(state, format: format))
+            written += try emit(try renderer.overview(state, format: format))
         case .publicity:
             let day = CivilDate(start!)!
             let calendarFile = calendar
             let templatesFolder = templates
             let calendar = try WorkingDays.load(templatesDirectory: templatesFolder, file: calendarFile)
-            let (document, period) = try renderer.publicity(state, start: day, calendar: calendar, format: format)
-            try emit(document)
-            let line = "公示期 Publicity period: \(period.first) – \(period.last)（\(period.chinese)，共 \(period.workingDays) 个工作日）"
-            if out == nil { printError(line) } else { print(line) }
+            let (document, days) = try renderer.publicity(state, start: day, calendar: calendar, format: format)
+            written += try emit(document)
+            period = days
+            let line = "公示期 Publicity period: \(days.first) – \(days.last)（\(days.chinese)，共 \(days.workingDays) 个工作日）"
+            if out == nil { printError(line) } else if !json { print(line) }
         case .report:
-            try emit(try renderer.report(state, format: format))
+            written += try emit(try renderer.report(state, format: format))
         case .analysis:
             break
         }
+        finish(written, period: period)
     }
 
-    /// Writes `document` to `--out` (inside it, under the document's own name, when it is a
-    /// folder), or to standard output.
-    func emit(_ document: RenderedDocument) throws {
-        guard let out else {
-            FileHandle.standardOutput.write(Data(document.bytes))
+    /// What `render --json` prints: the files written, and for publicity the period.
+    struct Output: Encodable {
+        struct Period: Encodable {
+            var first: String
+            var last: String
+            var workingDays: Int
+        }
+        var kind: String
+        var format: String
+        var written: [String]
+        var period: Period?
+    }
+
+    /// Reports the files written (with `--json`, as `Output`).
+    func finish(_ written: [String], period: PublicityPeriod?) {
+        if json {
+            printJSON(Output(kind: kind.rawValue, format: documentFormat.rawValue, written: written,
+                             period: period.map { Output.Period(first: "\($0.first)", last: "\($0.last)", workingDays: $0.workingDays) }))
             return
         }
-        var isDirectory: ObjCBool = false
-        let path = FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? out + "/" + document.fileName : out
-        try write(document.bytes, to: path)
+        for path in written { print("已写入 wrote \(path)") }
     }
 
-    /// Writes a file whole (through a temporary file and a rename) and says so.
-    func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandFailure.failed("无法写入 \(path)：\(error.localizedDescription)", "cannot write \(path)")
+    /// Writes `document` to `--out` (inside it, under the document's own name, when it names a
+    /// folder), or to standard output; returns the file written.
+    func emit(_ document: RenderedDocument) throws -> [String] {
+        guard let out else {
+            FileHandle.standardOutput.write(Data(document.bytes))
+            return []
         }
-        print("已写入 wrote \(path)")
+        let path = try OutputPath(out).file(defaultName: document.fileName, extensions: documentFormat.fileExtensions,
+                                            what: "\(documentFormat.rawValue) 格式")
+        try writeFile(document.bytes, to: path, force: force)
+        return [path]
+    }
+
+    /// Writes each result form into the folder `out` names, under its stable name; nothing is
+    /// written if any of them would replace a file (without `--force`).
+    func emitForms(_ forms: [RenderedDocument], into out: String) throws -> [String] {
+        let folder = try OutputPath(out).makeFolder()
+        let paths = forms.map { folder + "/" + $0.fileName }
+        for path in paths { try OutputPath.refuseOverwrite(path, force: force) }
+        for (form, path) in zip(forms, paths) { try writeFile(form.bytes, to: path, force: force) }
+        return paths
+    }
+}
+
+extension DocumentFormat {
+    /// The file-name extensions a file of this format may carry.
+    var fileExtensions: [String] {
+        switch self {
+        case .text: ["txt", "text"]
+        case .md: ["md", "markdown"]
+        case .html: ["html", "htm"]
+        case .csv: ["csv"]
+        }
     }
 }

@@ -35,8 +35,8 @@ struct SampleScript {
         let global = ["init", "keys"].contains(arguments.first ?? "")
         print("\n$ pingshen \(global ? "" : "-C \(directory) ")\(shown)")
         flushOutput()
-        var command = try Pingshen.parseAsRoot(arguments + (global ? [] : ["--session", directory]))
         do {
+            var command = try Pingshen.parseAsRoot(arguments + (global ? [] : ["--session", directory]))
             try command.run()
             if expectRefusal { fatalError("the sample expected a refusal for: \(shown)") }
         } catch where expectRefusal {
@@ -66,7 +66,7 @@ struct SampleScript {
                 else if index < p.yes + p.no { choices[candidate] = .no }
                 else if index < p.yes + p.no + p.abstain { choices[candidate] = .abstain }
             }
-            try folder.openForWriting().castBallot(member: member, pin: pins[member]!, choices: choices)
+            _ = try folder.openForWriting().castBallot(member: member, pin: pins[member]!, choices: choices)
             cast += 1
         }
         let sample = plan.keys.sorted().map { "\($0)=…" }.joined(separator: " ")
@@ -96,7 +96,7 @@ struct SampleScript {
         at("08:45")
         try type(["observer", "李明", "--unit", "安徽省人力资源和社会保障厅", "--kind", "organizer"])
         try type(["observer", "赵华", "--unit", "合肥市人力资源和社会保障局", "--kind", "hrss"])
-        try type(["observer", "某记者", "--unit", "安徽日报", "--kind", "press"], expectRefusal: true)
+        try type(["observer", "某记者", "--unit", "安徽日报", "--kind", "hrss"], expectRefusal: true)
         at("08:50")
         try type(["open", "--host", "M01", "--recorder", "王秘书", "--host-key", keys + "/chair-陈建国.key",
                   "--host-cert", keys + "/chair-陈建国.pem", "--witness", Self.witnessURL, "--witness-cert", keys + "/witness.pem"])

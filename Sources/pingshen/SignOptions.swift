@@ -10,43 +10,60 @@ struct SignOptions: ParsableArguments {
     @Option(help: ArgumentHelp("签名人证书 The signer's certificate.", valueName: "FILE"))
     var cert: String
 
-    @Option(help: ArgumentHelp("私钥口令文件（或环境变量 PINGSHEN_PASSPHRASE，或终端输入）Passphrase file.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("私钥口令文件（或环境变量 PINGSHEN_PASSPHRASE；印章为 PINGSHEN_CA_PASSPHRASE；或终端输入）Passphrase file.", valueName: "FILE"))
     var passphraseFile: String?
 
-    @Option(help: "签署的格式 html（默认，可打印）或 md Format signed.")
-    var format: String = "html"
+    @Option(help: ArgumentHelp("签署的格式 Format signed.", valueName: "FORMAT"))
+    var format: SignedFormat = .html
 
     @Option(help: ArgumentHelp("以此文件夹中的模板替换内置模板 Override shipped templates.", valueName: "DIR"))
     var templates: String?
 
-    func validate() throws {
-        guard let f = DocumentFormat(rawValue: format), f == .html || f == .md else {
-            throw ValidationError("--format 只能是 html 或 md")
-        }
-    }
+    @Flag(help: "以 JSON 输出签署的文件 Print what was signed as JSON.")
+    var json = false
 
-    var documentFormat: DocumentFormat { DocumentFormat(rawValue: format)! }
+    var documentFormat: DocumentFormat { format.document }
 
-    func identity(_ what: String) throws -> IdentityFiles {
-        IdentityFiles(key: key, certificate: cert, passphrase: try Passphrase.read(what, file: passphraseFile, environment: "PINGSHEN_PASSPHRASE"))
+    /// The signer's key and certificate; the seal's passphrase comes from `PINGSHEN_CA_PASSPHRASE`,
+    /// everyone else's from `PINGSHEN_PASSPHRASE` (or `--passphrase-file`, or the terminal).
+    func identity(_ what: String, signer: DocumentSigner) throws -> IdentityFiles {
+        let environment = signer == .seal ? "PINGSHEN_CA_PASSPHRASE" : "PINGSHEN_PASSPHRASE"
+        return IdentityFiles(key: key, certificate: cert, passphrase: try Passphrase.read(what, file: passphraseFile, environment: environment))
     }
 
     func renderer() throws -> DocumentRenderer {
         DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates))
     }
 
+    /// What `minutes sign`/`forms sign --json` prints: each paper signed now, with its signature file.
+    struct Output: Encodable {
+        struct Signed: Encodable {
+            var file: String
+            var signature: String
+        }
+        var signer: String
+        var signed: [Signed]
+    }
+
     /// Signs `files` as `signer` and reports what was signed.
     func sign(_ files: [DocumentFile], as signer: DocumentSigner, in folder: SessionFolder, what: String) throws {
-        let identity = try identity(what)
+        let identity = try identity(what, signer: signer)
         let signed = try folder.openForWriting().signDocuments(files, as: signer, identity: identity)
+        let base = folder.path == "." ? "" : folder.path + "/"
+        if json {
+            printJSON(Output(signer: signer.rawValue, signed: signed.map {
+                Output.Signed(file: base + $0, signature: base + "\($0).\(signer.rawValue).p7s")
+            }))
+            return
+        }
         if signed.isEmpty {
             print("这些文件此前已由\(what)签署，无需重复。Already signed.")
         }
         for file in signed {
-            print("已签署 \(file) → \(file).\(signer.rawValue).p7s")
+            print("已签署 \(base + file) → \(base + file).\(signer.rawValue).p7s")
         }
-        if !signed.isEmpty {
-            print("核验 Check: openssl cms -verify -binary -inform DER -in \(signed[0]).\(signer.rawValue).p7s -content \(signed[0]) -CAfile committee.pem")
+        if let first = signed.first {
+            print("核验 Check: openssl cms -verify -binary -inform DER -in \(base + first).\(signer.rawValue).p7s -content \(base + first) -CAfile \(base)committee.pem -out /dev/null")
         }
     }
 }
@@ -54,7 +71,7 @@ struct SignOptions: ParsableArguments {
 /// `pingshen minutes sign --as host|recorder …`
 struct Minutes: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "会议记录：由主持人和记录人签名（第二十四条）。The minutes, signed by the host and the recorder.",
+        abstract: "会议记录：由主持人和记录人签名（皖人社发〔2018〕5号 第二十四条）。The minutes, signed by the host and the recorder.",
         subcommands: [SignMinutes.self])
 }
 
@@ -65,14 +82,10 @@ struct SignMinutes: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
-    @Option(name: .customLong("as"), help: "host（主持人）或 recorder（记录人）")
-    var signer: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("签名人 Who signs.", valueName: "SIGNER"))
+    var signer: MinutesSigner
 
     @OptionGroup var options: SignOptions
-
-    func validate() throws {
-        guard ["host", "recorder"].contains(signer) else { throw ValidationError("--as 只能是 host 或 recorder") }
-    }
 
     func run() throws {
         let folder = try session.folder
@@ -80,32 +93,29 @@ struct SignMinutes: ParsableCommand {
         let renderer = try options.renderer()
         let minutes = try renderer.minutes(state, format: options.documentFormat)
         try options.sign([DocumentFile(name: minutes.fileName, bytes: minutes.bytes, document: "minutes")],
-                         as: DocumentSigner(rawValue: signer)!, in: folder, what: signer == "host" ? "主持人" : "记录人")
+                         as: signer.signer, in: folder, what: signer.chinese)
     }
 }
 
 /// `pingshen forms sign --as host|seal …`
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "评审表·评审结论：主持人签字、评委会盖章（第二十三条第六项）。The result forms, signed and sealed.",
+        abstract: "评审表·评审结论：主持人签字、评委会盖章（皖人社发〔2018〕5号 第二十三条第六项）。The result forms, signed and sealed.",
         subcommands: [SignForms.self])
 }
 
 struct SignForms: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sign",
-        abstract: "生成并签署每名申报人的评审表（out/评审表-C01.html 及 .host.p7s / .seal.p7s）。Render and sign the result forms.")
+        abstract: "生成并签署每名申报人的评审表（out/评审表-C01.html 及 .host.p7s / .seal.p7s）。Render and sign the result forms.",
+        discussion: "--as seal 以评委会印章盖章：--key/--cert 为印章的私钥与证书，口令取自 --passphrase-file 或 PINGSHEN_CA_PASSPHRASE。")
 
     @OptionGroup var session: SessionOptions
 
-    @Option(name: .customLong("as"), help: "host（主持人签字）或 seal（评委会印章盖章）")
-    var signer: String
+    @Option(name: .customLong("as"), help: ArgumentHelp("签名人 Who signs.", valueName: "SIGNER"))
+    var signer: FormsSigner
 
     @OptionGroup var options: SignOptions
-
-    func validate() throws {
-        guard ["host", "seal"].contains(signer) else { throw ValidationError("--as 只能是 host 或 seal") }
-    }
 
     func run() throws {
         let folder = try session.folder
@@ -113,6 +123,6 @@ struct SignForms: ParsableCommand {
         let renderer = try options.renderer()
         let forms = try renderer.resultForms(state, format: options.documentFormat)
         try options.sign(forms.map { DocumentFile(name: $0.fileName, bytes: $0.bytes, document: "result-form", candidate: $0.candidate) },
-                         as: DocumentSigner(rawValue: signer)!, in: folder, what: signer == "host" ? "主持人" : "评委会印章")
+                         as: signer.signer, in: folder, what: signer.chinese)
     }
 }

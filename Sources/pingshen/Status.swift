@@ -10,12 +10,11 @@ struct Status: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
-    @Flag(help: "以 JSON 输出 Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
 
     func run() throws {
         let report = try session.folder.status()
-        if json {
+        if output.json {
             printJSON(report)
             return
         }

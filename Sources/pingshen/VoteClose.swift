@@ -1,4 +1,5 @@
 import ArgumentParser
+import Records
 import Workspace
 
 /// `pingshen vote close [--json]`
@@ -9,17 +10,24 @@ struct VoteClose: ParsableCommand {
 
     @OptionGroup var session: SessionOptions
 
-    @Flag(help: "以 JSON 输出 Print JSON.")
-    var json = false
+    @OptionGroup var output: JSONOption
+
+    /// What `vote close --json` prints: the appended entry (with the round's ballots), its
+    /// notices, and the tallies on their own.
+    struct Output: Encodable {
+        var entry: Entry
+        var notices: [String]
+        var tallies: [Tally]
+    }
 
     func run() throws {
         let step = try session.folder.openForWriting().closeRound()
         guard case .roundClosed(let closed) = step.event else { return }
-        printNotices(step.notices)
-        if json {
-            printJSON(closed.tallies)
+        if output.json {
+            printJSON(Output(entry: step.entry, notices: step.notices, tallies: closed.tallies))
             return
         }
+        printNotices(step.notices)
         print("第 \(closed.round) 轮投票结束，收回选票 \(closed.returned) 张")
         for t in closed.tallies { print("  " + describe(t, in: step.state)) }
         print("请主持人当场公布结果（pingshen announce）")

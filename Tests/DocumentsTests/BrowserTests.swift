@@ -5,7 +5,7 @@ import Testing
 /// The HTML documents printed by a real browser (Debian's headless Chromium) to PDF: one page
 /// per result form, A4 (landscape for the 一览表). Runs where `chromium` and `pdfinfo` exist
 /// (`scripts/render-check.sh` installs them and keeps the pages as PNG for a person to look at).
-@Suite("Printed in a browser", .enabled(if: Browser.available))
+@Suite("Printed in a browser", .enabled(if: Browser.available, Comment(rawValue: Browser.missing)))
 struct BrowserTests {
     static func tool(_ name: String) -> String? { Browser.tool(name) }
 
@@ -70,4 +70,7 @@ enum Browser {
     }
 
     static var available: Bool { tool("chromium") != nil && tool("pdfinfo") != nil }
+
+    /// Why the suite is skipped where it is.
+    static let missing = "chromium 或 pdfinfo 未安装，跳过打印测试 (chromium or pdfinfo is not installed: `apt-get install -y chromium poppler-utils fonts-noto-cjk`)"
 }

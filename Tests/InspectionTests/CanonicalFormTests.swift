@@ -1,6 +1,7 @@
 import Foundation
 import Journal
 import Records
+import TestSupport
 import Testing
 @testable import Inspection
 

@@ -3,6 +3,7 @@ import Journal
 import Records
 import Testing
 @testable import Inspection
+import TestSupport
 
 /// The fast reader of ballot lines must read exactly what the strict general reader reads.
 @Suite("Canonical ballot lines")

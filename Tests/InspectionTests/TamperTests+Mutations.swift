@@ -3,6 +3,7 @@ import Inspection
 import Journal
 import Records
 import Seal
+import TestSupport
 
 extension TamperTests {
     /// Every mutation the harness tries, family by family.

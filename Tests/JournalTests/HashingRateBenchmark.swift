@@ -2,6 +2,7 @@ import Foundation
 import Journal
 import Seal
 import Testing
+import TestSupport
 
 /// Leaf and node hashing rates over a million journal entries; run only on request, in a
 /// release build:
@@ -10,7 +11,7 @@ import Testing
 ///
 /// Compare with `openssl speed -evp sha256 -bytes 64` (64-byte inputs, like a leaf of a
 /// 63-byte entry and close to a 65-byte node).
-@Suite("Hashing rate", .serialized, .enabled(if: ProcessInfo.processInfo.environment["PINGSHEN_BENCH"] != nil))
+@Suite("Hashing rate", .serialized, .enabled(if: ProcessInfo.processInfo.environment["PINGSHEN_BENCH"] != nil, "a benchmark: runs with PINGSHEN_BENCH=1"))
 struct HashingRateBenchmark {
     static let entries = 1_000_000
 

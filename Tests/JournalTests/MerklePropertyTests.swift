@@ -1,5 +1,6 @@
 import Journal
 import Testing
+import TestSupport
 
 /// Properties of the tree and its proofs over random trees; each case's seed is its argument
 /// and appears in every failure (replay with `PINGSHEN_TEST_SEED=<seed>`).

@@ -1,20 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `pingshen` binary, as a chair would from a terminal.
 struct CLI {
     /// The `pingshen` executable built beside this test bundle.
-    static let binary: String = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("pingshen").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/pingshen").path
-        return fallback
-    }()
+    static let binary = BuiltBinary.pingshen
 
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Samples").path

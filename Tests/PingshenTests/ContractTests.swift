@@ -104,7 +104,73 @@ struct ContractTests {
         let b = try CLI.ok(["status", "--json", "--session", dir])
         #expect(a == b)
         let missing = try CLI.run(["-C", dir + "/nope", "status"])
-        #expect(missing.status == 1 && missing.stderr.contains("pingshen init"))
-        #expect(try CLI.run(["-C", "/", "status"]).status == 1)
+        #expect(missing.status == 2 && missing.stderr.contains("pingshen init"))
+        #expect(try CLI.run(["-C", "/", "status"]).status == 2)
+    }
+}
+
+/// `--json` on every command that reports something: one JSON object on standard output, with the keys README.md documents.
+@Suite("JSON output", .serialized)
+struct JSONOutputTests {
+    func object(_ arguments: [String], _ keys: [String], environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let r = try CLI.run(arguments + ["--json"], environment: environment)
+        #expect(r.status == 0, "pingshen \(arguments.joined(separator: " ")): \(r.stderr)", sourceLocation: sourceLocation)
+        let json = try CLI.json(r.stdout)
+        #expect(Set(json.keys) == Set(keys), "pingshen \(arguments.joined(separator: " ")) --json: \(json.keys.sorted())", sourceLocation: sourceLocation)
+        return json
+    }
+
+    @Test("appending commands print {entry, notices}; close, announce and init add their results")
+    func appending() throws {
+        let tmp = try CLI.temporaryDirectory()
+        let created = try object(["init", tmp + "/s", "--settings", CLI.samples + "/session.toml", "--members", CLI.samples + "/members.csv",
+                                  "--candidates", CLI.samples + "/candidates.csv"], ["entry", "notices", "status"])
+        #expect((created["entry"] as? [String: Any])?["event"] as? String == "session.created")
+        let dir = tmp + "/s"
+        let pins = try CLI.checkIn(dir, CLI.members(1...17))
+        for (arguments, event) in [
+            (["open", "--host", "M01", "--recorder", "王秘书", "--unsigned"], "meeting.opened"),
+            (["observer", "李明", "--unit", "安徽省人力资源和社会保障厅", "--kind", "organizer"], "observer.admitted"),
+            (["deliberate", "C01"], "deliberation.began"),
+            (["vote", "open", "C01"], "round.opened"),
+            (["vote", "cast", "--member", "M02", "--pin", pins["M02"]!, "C01=不同意"], "ballot.issued"),
+        ] {
+            let json = try object(["-C", dir] + arguments, ["entry", "notices"])
+            let entry = try #require(json["entry"] as? [String: Any])
+            #expect(Set(entry.keys) == ["seq", "at", "event", "payload"] && entry["event"] as? String == event, "\(arguments): \(entry)")
+        }
+        let closed = try object(["-C", dir, "vote", "close"], ["entry", "notices", "tallies"])
+        let tally = try #require((closed["tallies"] as? [[String: Any]])?.first)
+        #expect(tally["candidate"] as? String == "C01" && tally["no"] as? Int == 1 && tally["outcome"] as? String == "rejected")
+        _ = try object(["-C", dir, "reason", "C01", "同意票未达到三分之二"], ["entry", "notices"])
+        let announced = try object(["-C", dir, "announce"], ["entry", "notices", "results"])
+        #expect((announced["results"] as? [[String: Any]])?.first?["result"] as? String == "rejected")
+        _ = try object(["-C", dir, "close"], ["entry", "notices"])
+        _ = try object(["-C", dir, "repair"], ["repaired"])
+        _ = try object(["-C", dir, "status"], ["session", "committee", "date", "phase", "open", "closed", "size", "quorum", "present", "host",
+                                               "recorder", "round", "candidates", "unannounced", "rejectedWithoutReason", "tornTail"])
+    }
+
+    @Test("commands that write files print what they wrote")
+    func files() throws {
+        let tmp = try CLI.temporaryDirectory()
+        let samples = try object(["samples", tmp + "/示例"], ["written"])
+        #expect(samples["written"] as? [String] == ["session.toml", "members.csv", "candidates.csv"].map { tmp + "/示例/" + $0 })
+        let sample = RenderTests.sample
+        let rendered = try object(["-C", sample, "render", "publicity", "--start", "2026-11-30", "--out", tmp + "/公示/"], ["kind", "format", "written", "period"])
+        #expect(rendered["written"] as? [String] == [tmp + "/公示/评审结果公示.txt"])
+        #expect((rendered["period"] as? [String: Any])?["last"] as? String == "2026-12-04")
+        let env = ["PINGSHEN_PASSPHRASE": "pingshen-demo", "PINGSHEN_CA_PASSPHRASE": "pingshen-demo"]
+        let keys = sample + ".keys"
+        _ = try object(["keys", "issue", "--role", "inspector", "--name", "纪检员", "--ca-cert", keys + "/committee.pem", "--ca-key", keys + "/committee.key",
+                        "--out", tmp + "/证书"], ["certificate", "key", "role", "algorithm"], environment: env)
+        let archived = try object(["-C", sample, "archive", "--to", tmp + "/证书/inspector-纪检员.pem", "--out", tmp + "/归档.p7m"],
+                                  ["archive", "bytes", "recipients", "unsignedPapers"])
+        #expect(archived["unsignedPapers"] as? [String] == [])
+        let extracted = try object(["extract", tmp + "/归档.p7m", "--key", tmp + "/证书/inspector-纪检员.key", "--cert", tmp + "/证书/inspector-纪检员.pem",
+                                    "--out", tmp + "/解开"], ["folder", "files"], environment: env)
+        #expect((extracted["files"] as? [String])?.contains("journal.jsonl") == true)
+        let demo = try object(["demo", tmp + "/demo"], ["session", "keys", "status"])
+        #expect((demo["status"] as? [String: Any])?["closed"] as? Bool == true)
     }
 }

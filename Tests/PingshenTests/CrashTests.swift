@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -28,10 +29,12 @@ struct CrashTests {
         return (byItself && process.terminationStatus == 0, killed && !byItself)
     }
 
-    @Test("kill -9 in a loop while casting loses no acknowledged ballot; the journal always replays")
-    func killLoop() throws {
+    /// The moments of the kills come from this run's seed (`PINGSHEN_TEST_SEED`), which a
+    /// failure names as the test's argument.
+    @Test("kill -9 in a loop while casting loses no acknowledged ballot; the journal always replays", arguments: [Seeds.run])
+    func killLoop(seed: UInt64) throws {
         let (dir, pins) = try CLI.openRound(present: 25, ["C01", "C02"])
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: seed)
         var acknowledged: Set<String> = []
         var kills = 0
         for member in CLI.members(1...25) {
@@ -46,19 +49,19 @@ struct CrashTests {
             // A killed cast is retried: it either goes through or is refused as a second ballot.
             if !outcome.acknowledged {
                 let retry = try CLI.run(args)
-                #expect(retry.status == 0 || (retry.status == 3 && retry.stderr.contains("已在第 1 轮投过票")), "retry: \(retry.stderr)")
+                #expect(retry.status == 0 || (retry.status == 3 && retry.stderr.contains("已在第 1 轮投过票")), "seed \(seed), retry: \(retry.stderr)")
                 if retry.status == 0 { acknowledged.insert(member) }
             }
         }
         let status = try CLI.json(try CLI.ok(["-C", dir, "status", "--json"]))
         let round = try #require(status["round"] as? [String: Any])
         let voted = Set(try #require(round["voted"] as? [String]))
-        #expect(acknowledged.isSubset(of: voted), "acknowledged but not recorded: \(acknowledged.subtracting(voted))")
-        #expect(voted.count == 25, "every member ends up with exactly one recorded ballot")
-        let closed = try CLI.ok(["-C", dir, "vote", "close", "--json"])
-        let tallies = try #require(try JSONSerialization.jsonObject(with: Data(closed.utf8)) as? [[String: Any]])
+        #expect(acknowledged.isSubset(of: voted), "seed \(seed): acknowledged but not recorded: \(acknowledged.subtracting(voted))")
+        #expect(voted.count == 25, "seed \(seed): every member ends up with exactly one recorded ballot")
+        let closed = try CLI.json(try CLI.ok(["-C", dir, "vote", "close", "--json"]))
+        let tallies = try #require(closed["tallies"] as? [[String: Any]])
         #expect(tallies.first?["yes"] as? Int == 25)
         #expect(tallies.last?["no"] as? Int == 25)
-        print("kill -9 loop: \(kills) casts killed, \(acknowledged.count) acknowledged, 25 ballots counted")
+        print("kill -9 loop (seed \(seed)): \(kills) casts killed, \(acknowledged.count) acknowledged, 25 ballots counted")
     }
 }

@@ -21,8 +21,8 @@ struct KioskTests {
         #expect(r.stdout.contains("\u{1B}[2J"))
         #expect(r.stderr.contains("PIN 不正确") && r.stderr.contains("不得重复投票"))
         #expect(!r.stdout.contains(pins["M02"]!), "the PIN is never echoed")
-        let closed = try CLI.ok(["-C", dir, "vote", "close", "--json"])
-        let tallies = try #require(try JSONSerialization.jsonObject(with: Data(closed.utf8)) as? [[String: Any]])
+        let closed = try CLI.json(try CLI.ok(["-C", dir, "vote", "close", "--json"]))
+        let tallies = try #require(closed["tallies"] as? [[String: Any]])
         #expect(tallies[0]["yes"] as? Int == 1 && tallies[0]["abstain"] as? Int == 1)
         #expect(tallies[1]["no"] as? Int == 1 && tallies[1]["yes"] as? Int == 1)
     }

@@ -27,7 +27,7 @@ struct RenderTests {
     @Test("result-forms --out DIR writes one file per candidate under a stable name and says so")
     func resultFormsToFolder() throws {
         let out = try CLI.temporaryDirectory() + "/forms"
-        let printed = try CLI.ok(["-C", Self.sample, "render", "result-forms", "--format", "html", "--out", out])
+        let printed = try CLI.ok(["-C", Self.sample, "render", "result-forms", "--format", "html", "--out", out + "/"])
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == (1...14).map { String(format: "评审表-C%02d.html", $0) })
         #expect(printed.contains(out + "/评审表-C05.html") && printed.contains("14"))

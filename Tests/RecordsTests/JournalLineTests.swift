@@ -2,6 +2,7 @@ import Journal
 import Records
 import StrictJSON
 import Testing
+import TestSupport
 
 /// Journal lines read through `EntryCoding`: strict as the reader beneath it, to the byte.
 @Suite struct JournalLineTests {

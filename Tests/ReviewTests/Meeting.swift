@@ -148,7 +148,10 @@ struct Meeting {
             ok(cast(m, ballot))
             ballots.append(ballot)
         }
-        guard case .roundClosed(let closed)? = ok(.closeRound(ballots: Self.ballots(ballots))) else { return [] }
+        guard let closed = ok(.closeRound(ballots: Self.ballots(ballots)))?.roundClosed else {
+            Issue.record("the round did not close")
+            return []
+        }
         return closed.tallies
     }
 }

@@ -25,24 +25,24 @@ struct PaperRoundTests {
     }
 
     @Test("a disagreement blocks the close until one teller re-enters the sheet")
-    func disagreement() {
+    func disagreement() throws {
         var m = paperRound()
         m.ok(.enterSheet(teller: "甲", sheet: 3, marks: ["C01": ["同意"], "C02": ["不同意"]]))
         m.ok(.enterSheet(teller: "乙", sheet: 3, marks: ["C01": ["同意"], "C02": ["同意"]]))
         #expect(m.state.openRound!.status(ofSheet: 3) == .disputed(tellers: ["甲", "乙"]))
         m.invalid(.closeRound(ballots: []))
         m.ok(.enterSheet(teller: "乙", sheet: 3, marks: ["C01": ["同意"], "C02": ["不同意"]]))
-        guard case .roundClosed(let c)? = m.ok(.closeRound(ballots: [])) else { return }
+        let c = try #require(m.ok(.closeRound(ballots: []))?.roundClosed)
         #expect(c.returned == 1 && c.tallies[0].yes == 1 && c.tallies[1].no == 1)
     }
 
     @Test("an invalid mark or two marks void that candidate only; synonyms count; blanks are void")
-    func marks() {
+    func marks() throws {
         var m = paperRound(["C01", "C02", "C03", "C04"])
         let sheet: [CandidateID: [String]] = ["C01": ["X"], "C02": ["同意", "不同意"], "C03": ["赞成"], "C04": []]
         m.ok(.enterSheet(teller: "甲", sheet: 1, marks: sheet))
         m.ok(.enterSheet(teller: "乙", sheet: 1, marks: sheet))
-        guard case .roundClosed(let c)? = m.ok(.closeRound(ballots: [])) else { return }
+        let c = try #require(m.ok(.closeRound(ballots: []))?.roundClosed)
         #expect(c.tallies.map(\.yes) == [0, 0, 1, 0])
         #expect(c.tallies.map(\.void) == [21, 21, 20, 21])
     }

@@ -17,7 +17,7 @@ struct R10CapTests {
     }
 
     @Test("R10: a paper sheet over the cap is void for every candidate on it")
-    func paperCap() {
+    func paperCap() throws {
         var m = Meeting(yesCap: 1)
         m.open(present: 21)
         m.ok(.beginDeliberation(["C01", "C02"], opinion: nil))
@@ -26,7 +26,7 @@ struct R10CapTests {
             m.ok(.enterSheet(teller: teller, sheet: 1, marks: ["C01": ["同意"], "C02": ["同意"]]))
             m.ok(.enterSheet(teller: teller, sheet: 2, marks: ["C01": ["同意"], "C02": ["不同意"]]))
         }
-        guard case .roundClosed(let c)? = m.ok(.closeRound(ballots: [])) else { return }
+        let c = try #require(m.ok(.closeRound(ballots: []))?.roundClosed)
         #expect(c.tallies[0].yes == 1 && c.tallies[0].void == 20)
         #expect(c.tallies[1].no == 1 && c.tallies[1].yes == 0 && c.tallies[1].void == 20)
     }

@@ -96,20 +96,20 @@ struct R5SecretBallotTests {
         m.ok(.beginDeliberation(["C01"], opinion: nil))
         m.ok(.openRound(["C01"], paper: false))
         let event = m.ok(m.cast("M05", ["C01": .no]))
-        guard case .ballotIssued(let receipt)? = event else { Issue.record("no receipt"); return }
+        let receipt = try #require(event?.ballotIssued)
         let json = String(decoding: try EntryCoding.encodeValue(receipt), as: UTF8.self)
         #expect(json == #"{"member":"M05","round":1}"#)
     }
 
     @Test("R5: the closed round's ballots are one block sorted by id, whatever order they came in")
-    func blockSortedById() {
+    func blockSortedById() throws {
         var m = Meeting()
         m.open(present: 20)
         m.ok(.beginDeliberation(["C01"], opinion: nil))
         m.ok(.openRound(["C01"], paper: false))
         for id in Meeting.members(1...5) { m.ok(m.cast(id, ["C01": .yes])) }
         let ballots = (0..<5).map { Ballot(id: ["e", "a", "c", "b", "d"][$0] + "0", choices: ["C01": .yes], nonce: "\($0)") }
-        guard case .roundClosed(let closed)? = m.ok(.closeRound(ballots: ballots)) else { return }
+        let closed = try #require(m.ok(.closeRound(ballots: ballots))?.roundClosed)
         #expect(closed.ballots.map(\.id) == ["a0", "b0", "c0", "d0", "e0"])
     }
 

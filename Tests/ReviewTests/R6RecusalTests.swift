@@ -47,25 +47,25 @@ struct R6RecusalTests {
     }
 
     @Test("R6: same-employer members are recused automatically when the committee requires it")
-    func sameEmployerRecusal() {
+    func sameEmployerRecusal() throws {
         var m = Meeting(sameEmployerRecusal: true) { members, candidates in
             candidates[0].unit = members[6].unit
         }
         m.open(present: 21)
-        guard case .deliberationBegan(let e)? = m.ok(.beginDeliberation(["C01"], opinion: nil)) else { return }
+        let e = try #require(m.ok(.beginDeliberation(["C01"], opinion: nil))?.deliberationBegan)
         #expect(e.recusals.map(\.member) == ["M07"])
         m.ok(.openRound(["C01"], paper: false))
         m.refused(m.cast("M07", ["C01": .yes]), .r6)
     }
 
     @Test("R6: a member who is the applicant is always recused")
-    func ownApplication() {
+    func ownApplication() throws {
         var m = Meeting { members, candidates in
             candidates[0].name = members[9].name
             candidates[0].unit = members[9].unit
         }
         m.open(present: 21)
-        guard case .deliberationBegan(let e)? = m.ok(.beginDeliberation(["C01"], opinion: nil)) else { return }
+        let e = try #require(m.ok(.beginDeliberation(["C01"], opinion: nil))?.deliberationBegan)
         #expect(e.recusals.map(\.reason) == ["本人申报"])
     }
 

@@ -58,13 +58,13 @@ struct R7TwoThirdsTests {
     }
 
     @Test("R7: a blank on an electronic ballot is void for that candidate only")
-    func blankIsVoid() {
+    func blankIsVoid() throws {
         var m = Meeting()
         m.open(present: 20)
         m.ok(.beginDeliberation(["C01", "C02"], opinion: nil))
         m.ok(.openRound(["C01", "C02"], paper: false))
         m.ok(m.cast("M01", ["C01": .yes]))
-        guard case .roundClosed(let c)? = m.ok(.closeRound(ballots: Meeting.ballots([["C01": .yes]]))) else { return }
+        let c = try #require(m.ok(.closeRound(ballots: Meeting.ballots([["C01": .yes]])))?.roundClosed)
         #expect(c.tallies[0].yes == 1 && c.tallies[1].void == 20)
     }
 

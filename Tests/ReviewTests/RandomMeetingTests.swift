@@ -1,19 +1,7 @@
 import Records
 import Review
 import Testing
-
-/// SplitMix64: a small seeded generator, so a failing meeting can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Random meetings: a chair, members and a careless or hostile keyboard issue random commands,
 /// accepted or not; afterwards the accepted events are checked against the rules by a model
@@ -22,7 +10,7 @@ struct SeededGenerator: RandomNumberGenerator {
 struct RandomMeetingTests {
     @Test("properties hold in random meetings", arguments: Array(UInt64(1)...UInt64(200)))
     func randomMeeting(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let size = [11, 15, 25][Int.random(in: 0..<3, using: &rng)]
         var m = Meeting(size: size, candidates: 8, denominator: Bool.random(using: &rng) ? .eligible : .present,
                         recusedLeaveDenominator: Bool.random(using: &rng), yesCap: Int.random(in: 0...2, using: &rng))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Seal
 
 /// The batch verifiers answer exactly what the keys' own `isValidSignature` answers, and the
@@ -15,12 +16,13 @@ struct BatchVerifierTests {
         return (try key.finalize(try roundKey.blindSign(blinding.blindedMessage), for: prepared, inverse: blinding.inverse), prepared)
     }
 
-    @Test("RSA-PSS: valid credentials verify, and every altered signature, prefix or message fails, as with BlindVerifyingKey")
-    func credentials() throws {
+    /// Which bytes are altered comes from the seeds (`PINGSHEN_TEST_SEED` adds this run's), named by a failure.
+    @Test("RSA-PSS: valid credentials verify, and every altered signature, prefix or message fails, as with BlindVerifyingKey", arguments: Seeds.all)
+    func credentials(seed: UInt64) throws {
         let batch = try BlindSignatureBatchVerifier(subjectPublicKeyInfo: Self.roundKey.publicKey.subjectPublicKeyInfo)
         let parsed = try BlindSignatureBatchVerifier(Self.roundKey.publicKey)
         #expect(batch.modulusLength == 256)
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: seed)
         for n in 0..<12 {
             let (signature, prepared) = try Self.credential(Array("ballot \(n) 同意".utf8))
             var cases: [([UInt8], [UInt8])] = [(signature, prepared)]

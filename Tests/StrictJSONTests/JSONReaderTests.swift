@@ -1,5 +1,6 @@
 import Testing
 @testable import StrictJSON
+import TestSupport
 
 /// `JSONReader`: strict RFC 8259 plus the journal's own rules (no duplicate keys, depth ≤ 64).
 @Suite struct JSONReaderTests {

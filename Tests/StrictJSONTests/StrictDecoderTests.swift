@@ -1,5 +1,6 @@
 import Testing
 @testable import StrictJSON
+import TestSupport
 
 /// A record decoded through synthesized `Decodable`: strings, integers, a float, a flag, an
 /// optional, an array, a map, a string enum and a nested record list.

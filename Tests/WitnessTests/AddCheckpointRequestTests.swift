@@ -3,6 +3,7 @@ import Journal
 import Seal
 import Testing
 @testable import Witness
+import TestSupport
 
 /// The add-checkpoint body (c2sp.org/tlog-witness): round trip, the spec's example, and
 /// malformed, truncated and hostile bodies.
@@ -145,7 +146,7 @@ struct AddCheckpointRequestTests {
 
     @Test("Seeded random mutations of a good body never crash: each parses or is refused")
     func randomMutations() throws {
-        var random = SplitMix64(seed: 0x7769746e657373)  // "witness"
+        var random = SeededRandom(seed: 0x7769746e657373)  // "witness"
         var parsed = 0
         for round in 0..<3000 {
             var bytes = Self.body
@@ -163,18 +164,5 @@ struct AddCheckpointRequestTests {
             }
         }
         #expect(parsed < 3000)
-    }
-}
-
-/// A small seeded generator (SplitMix64) so a failure names its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e3779b97f4a7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58476d1ce4e5b9
-        z = (z ^ (z >> 27)) &* 0x94d049bb133111eb
-        return z ^ (z >> 31)
     }
 }

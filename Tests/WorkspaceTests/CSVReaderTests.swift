@@ -1,6 +1,7 @@
 import Testing
 import TextFormats
 @testable import Workspace
+import TestSupport
 
 /// `CSVReader`: strict RFC 4180 as Excel writes it ("CSV UTF-8"), errors naming line and column.
 @Suite struct CSVReaderTests {

@@ -183,8 +183,9 @@ import TextFormats
             try write("会议记录", to: dir + "/session/notes.txt")
             let before = contents(of: dir)
             let error = try #require(throws: WorkspaceError.self) { _ = try SessionFolder.create(at: dir + "/session", from: s) }
-            guard case .damaged(_, let english) = error else { Issue.record("\(error)"); return }
-            #expect(english.contains("exists and is not an empty folder"))
+            guard case .badInput(let input) = error else { Issue.record("\(error)"); return }
+            #expect(input.english.contains("exists and is not an empty folder"))
+            #expect(error.exitCode == 2)
             #expect(contents(of: dir) == before)
             #expect(contents(of: dir + "/session") == ["notes.txt"])
             // A plain file in the way is refused too.

@@ -2,6 +2,7 @@ import Records
 import Testing
 import TextFormats
 @testable import Workspace
+import TestSupport
 
 /// `RosterFile`: `members.csv` and `candidates.csv`, every row checked, errors placed by line and column.
 @Suite struct RosterFileTests {

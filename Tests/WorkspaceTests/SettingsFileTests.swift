@@ -2,6 +2,7 @@ import Records
 import Testing
 import TextFormats
 @testable import Workspace
+import TestSupport
 
 /// `SettingsFile`: `session.toml` into `Settings`, every value checked.
 @Suite struct SettingsFileTests {

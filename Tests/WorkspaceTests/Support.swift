@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TextFormats
 @testable import Workspace
+import TestSupport
 
 /// The shipped sample inputs, read from the repository's `Samples/` folder.
 enum Sample {
@@ -18,19 +19,6 @@ enum Sample {
     static var settings: [UInt8] { bytes("session.toml") }
     static var members: [UInt8] { bytes("members.csv") }
     static var candidates: [UInt8] { bytes("candidates.csv") }
-}
-
-/// SplitMix64: a small, fully determined generator, so a failing random case names its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The seeds every randomised test runs with; a failure's arguments name the seed.

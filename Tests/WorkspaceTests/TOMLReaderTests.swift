@@ -1,6 +1,7 @@
 import Testing
 import TextFormats
 @testable import Workspace
+import TestSupport
 
 /// `TOMLReader`: the top-level `key = value` lines of `session.toml`, the `[table]`s and arrays
 /// over several lines of the working-day calendar; anything beyond the subset refused where it starts.

@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// 专业技术资格评审结果分析表 (seed 第二十五条第二项, 第二十九条): per 系列/专业/级别 the numbers
+/// 专业技术资格评审结果分析表 (皖人社发〔2018〕5号 第二十五条第二项, 第二十九条): per 系列/专业/级别 the numbers
 /// 申报, 参评, 通过 and 通过率, broken down by 学历, age band and 破格 — over one session or
 /// several (the annual summary).
 ///

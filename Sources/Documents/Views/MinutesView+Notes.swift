@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// The parts of the minutes that explain rather than count: seed 第二十四条 “对一些专项问题的
+/// The parts of the minutes that explain rather than count: 皖人社发〔2018〕5号 第二十四条 “对一些专项问题的
 /// 处理办法以及其他需要说明的问题”, as far as the journal itself records them.
 extension MinutesView {
     /// What the minutes say of a closed round beyond its counts: paper sheets not returned or
@@ -29,7 +29,7 @@ extension MinutesView {
         return text + "。"
     }
 
-    /// Other things the minutes must explain (seed 第二十四条 “其他需要说明的问题”), derived from
+    /// Other things the minutes must explain (皖人社发〔2018〕5号 第二十四条 “其他需要说明的问题”), derived from
     /// the journal: cancelled rounds, changes of host, candidates not voted on, repairs.
     static func notes(_ state: SessionState, _ records: [CandidateRecord]) -> [String] {
         var out: [String] = []

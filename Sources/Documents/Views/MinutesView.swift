@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// 评审会议记录: every item of seed 第二十四条, in the order the regulation lists them.
+/// 评审会议记录: every item of 皖人社发〔2018〕5号 第二十四条, in the order the regulation lists them.
 ///
 /// Template fields: `committee` (`CommitteeView`), `draft` (bool: the meeting has not closed),
 /// `openedAt`, `closedAt`, `host`, `hostChanges`, `recorder`, `attendance` (`AttendanceLine`s),

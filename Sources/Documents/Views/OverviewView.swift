@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// 专业技术资格评审情况一览表 (seed 第二十五条第三项): one row per candidate on the roster.
+/// 专业技术资格评审情况一览表 (皖人社发〔2018〕5号 第二十五条第三项): one row per candidate on the roster.
 ///
 /// Template fields: `committee`, `rows` (`OverviewRow`s), `columns` (the header names, in
 /// order), `declared` (申报), `voted` (参评), `passed`, `rejected`, `rate` (通过率).

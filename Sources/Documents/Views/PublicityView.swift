@@ -7,7 +7,7 @@ public struct PublicityPeriod: Sendable, Equatable {
     public var last: CivilDate
     public var workingDays: Int
 
-    /// 5 working days, the least seed 第二十五条 allows.
+    /// 5 working days, the least 皖人社发〔2018〕5号 第二十五条 allows.
     public static let minimumWorkingDays = 5
 
     /// The period of `workingDays` working days beginning on `start`.
@@ -24,7 +24,7 @@ public struct PublicityPeriod: Sendable, Equatable {
     }
 }
 
-/// 评审结果公示 (seed 第二十五条): the candidates who passed, and the period for objections.
+/// 评审结果公示 (皖人社发〔2018〕5号 第二十五条): the candidates who passed, and the period for objections.
 ///
 /// Template fields: `committee`, `rows` (`index` and `CandidateView` fields), `count`,
 /// `period` (`first`, `last` as `2026-11-30`; `firstChinese`, `lastChinese`, `firstWeekday`,

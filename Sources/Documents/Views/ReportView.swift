@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// 评审情况综合报告 for the 职称管理部门 (seed 第二十五条第一项): how the meeting went, what it
+/// 评审情况综合报告 for the 职称管理部门 (皖人社发〔2018〕5号 第二十五条第一项): how the meeting went, what it
 /// decided, what had to be handled, and the papers attached.
 ///
 /// Template fields: `committee`, `draft`, `host`, `recorder`, `openedAt`, `closedAt`,

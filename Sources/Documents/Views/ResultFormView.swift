@@ -1,7 +1,7 @@
 import Records
 import Review
 
-/// 专业技术资格评审表·评审结论: one per counted candidate (seed 第二十三条第六项).
+/// 专业技术资格评审表·评审结论: one per counted candidate (皖人社发〔2018〕5号 第二十三条第六项).
 ///
 /// Template fields: `committee`, `candidate` (`CandidateView`), `vote` (`VoteView`),
 /// `sentence` (the conclusion in words), `fileStem` (`评审表-C01`), `last` (bool: the last form

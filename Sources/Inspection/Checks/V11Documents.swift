@@ -17,7 +17,7 @@ import Seal
 ///         (document, candidate, signer) unique
 ///     closed signed meeting: minutes ⊢ host ∧ minutes ⊢ recorder ("no documents signed" otherwise)
 ///       ∧ ∀ counted c: result-form(c) ⊢ host ∧ ⊢ seal, or one result-forms bundle ⊢ host ∧ ⊢ seal
-///       (seed 第二十三条第六项: each 评审表 bears the host's signature and the committee's seal)
+///       (皖人社发〔2018〕5号 第二十三条第六项: each 评审表 bears the host's signature and the committee's seal)
 enum Documents {
     static func check(_ e: Evidence) -> CheckResult {
         var r = CheckResult(.v11, count: e.facts.documents.count, unit: "份签名 document signatures")

@@ -5,7 +5,7 @@ import Review
 import Seal
 import TextFormats
 
-/// The confidential archive of a closed session (seed 第二十四条：归档备查并严格保密): the session
+/// The confidential archive of a closed session (皖人社发〔2018〕5号 第二十四条：归档备查并严格保密): the session
 /// folder, without keys or spools, as a ustar file inside a CMS EnvelopedData (AES-256-GCM) for
 /// the 组建单位's and the inspectors' certificates.
 ///

@@ -20,13 +20,15 @@ public enum Identities {
         let paths = IdentityPaths(certificate: directory + "/committee.pem", key: directory + "/committee.key")
         try refuseExisting(paths)
         try refuseWeak(passphrase)
+        let made: (key: SigningKey, certificate: Certificate)
         do {
             let key = try SigningKey.generate(algorithm)
             let seal = try CertificateAuthority.create(commonName: name, organization: organization, key: key, validity: validity(days, from: notBefore))
-            try write(paths, certificate: seal.certificate, key: key, passphrase: passphrase)
-        } catch let e as WorkspaceError { throw e } catch {
+            made = (key, seal.certificate)
+        } catch {
             throw .damaged("无法生成评委会印章：\(error)", "cannot make the committee seal: \(error)")
         }
+        try write(paths, certificate: made.certificate, key: made.key, passphrase: passphrase)
         return paths
     }
 
@@ -41,14 +43,15 @@ public enum Identities {
         do { sealKey = try SigningKey(contentsOf: seal.key, passphrase: seal.passphrase) } catch {
             throw .badInput(ImportError(file: seal.key, "无法打开评委会印章私钥：\(error)", "cannot open the committee seal's key: \(error)"))
         }
+        let issued: (key: SigningKey, certificate: Certificate)
         do {
             let authority = try CertificateAuthority(identity: try Identity(certificate: sealCertificate, key: sealKey))
             let key = try SigningKey.generate(algorithm ?? sealKey.algorithm)
-            let certificate = try authority.issue(commonName: name, role: role, publicKey: key.publicKey, validity: validity(days, from: notBefore))
-            try write(paths, certificate: certificate, key: key, passphrase: passphrase)
-        } catch let e as WorkspaceError { throw e } catch {
-            throw .badInput(ImportError(file: seal.certificate, "无法签发证书：\(error)", "cannot issue the certificate: \(error)"))
+            issued = (key, try authority.issue(commonName: name, role: role, publicKey: key.publicKey, validity: validity(days, from: notBefore)))
+        } catch {
+            throw .badInput(ImportError(file: seal.certificate, "无法用此印章签发证书：\(error)", "cannot issue the certificate with this seal: \(error)"))
         }
+        try write(paths, certificate: issued.certificate, key: issued.key, passphrase: passphrase)
         return paths
     }
 
@@ -73,11 +76,15 @@ public enum Identities {
         }
     }
 
-    static func write(_ paths: IdentityPaths, certificate: Certificate, key: SigningKey, passphrase: String) throws {
-        try key.write(to: paths.key, passphrase: passphrase)
+    /// Writes the key (0600, never over an existing file) and then the certificate; a failure
+    /// names the file that could not be written, not the seal.
+    static func write(_ paths: IdentityPaths, certificate: Certificate, key: SigningKey, passphrase: String) throws(WorkspaceError) {
+        do { try key.write(to: paths.key, passphrase: passphrase) } catch {
+            throw .damaged("无法写入私钥文件 \(paths.key)：\(error)", "cannot write the key file \(paths.key): \(error)")
+        }
         do { try DurableFile.replace(paths.certificate, with: Array(certificate.pem.utf8)) } catch {
             unlink(paths.key)
-            throw error
+            throw .file(error)
         }
     }
 }

@@ -4,6 +4,7 @@ import Records
 import Review
 import Testing
 import Workspace
+import TestSupport
 
 /// The sample session exactly as `pingshen demo` makes it (run through the built binary), once
 /// per test process. Its times are fixed by the demo; its session id and ballot nonces are
@@ -47,16 +48,7 @@ struct SampleSession: Sendable {
     }
 
     /// The `pingshen` executable built beside this test bundle.
-    static let binary: String = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("pingshen").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/pingshen").path
-    }()
+    static let binary = BuiltBinary.pingshen
 
     struct Output {
         var status: Int32

@@ -1,17 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `pingshen` binary, as an inspector would.
 enum Binary {
-    static let path: String = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("pingshen").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/pingshen").path
-    }()
+    static let path = BuiltBinary.pingshen
 
     struct Output {
         var status: Int32

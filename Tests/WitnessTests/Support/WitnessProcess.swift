@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The built `pingshen` binary running `pingshen witness`, as the supervisor would start it.
 final class WitnessProcess: @unchecked Sendable {
@@ -9,16 +10,7 @@ final class WitnessProcess: @unchecked Sendable {
     private var lines: [String] = []
 
     /// The `pingshen` executable built beside this test bundle.
-    static let binary: String = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("pingshen").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/pingshen").path
-    }()
+    static let binary = BuiltBinary.pingshen
 
     /// Starts `pingshen arguments…` with `environment` added, collecting standard output and error.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
