@@ -60,6 +60,7 @@ public struct JournalFile: Sendable {
     /// tail without its newline, which `read` reports and never merges with the next append.
     public func append(line: [UInt8]) throws(FileError) {
         precondition(!line.contains(0x0A), "a journal entry must be a single line")
-        try DurableFile.append(line + [0x0A], to: path)
+        // Confidential (第二十四条): created 0600.
+        try DurableFile.append(line + [0x0A], to: path, mode: 0o600)
     }
 }

@@ -38,6 +38,7 @@ extension Session {
         if state.phase == .closed && (state.isSealedAfterClose || !state.isSigned) {
             try keys.destroySessionKey()
         }
+        if state.phase == .closed { try keys.destroyPINKey() }
     }
 
     /// The session key, when `event` calls for a checkpoint after it (SPEC.md §2).
