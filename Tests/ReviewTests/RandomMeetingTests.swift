@@ -52,9 +52,9 @@ struct RandomMeetingTests {
                 for c in round.opened.candidates where Int.random(in: 0..<6, using: &rng) > 0 {
                     choices[c] = Choice.allCases.randomElement(using: &rng)!
                 }
-                // One cast in ten tries someone else's PIN.
-                let holder = Int.random(in: 0..<10, using: &rng) == 0 ? all.randomElement(using: &rng)! : voter
-                let command = Command.castBallot(member: voter, pinHash: m.pins[holder].map(Meeting.hash), choices: choices)
+                // One cast in four tries someone else's PIN (five wrong ones lock the member: R16).
+                let holder = Int.random(in: 0..<4, using: &rng) == 0 ? all.randomElement(using: &rng)! : voter
+                let command = Command.castBallot(member: voter, pinMAC: m.pins[holder].map(Meeting.hash), choices: choices)
                 if (try? m.run(command)) != nil { castChoices.append(choices) }
             case 9:
                 if m.state.openRound != nil, (try? m.run(.closeRound(ballots: Meeting.ballots(castChoices)))) != nil { castChoices = [] }
@@ -63,7 +63,9 @@ struct RandomMeetingTests {
                 if let p = all.randomElement(using: &rng), let c = candidates.randomElement(using: &rng) {
                     _ = try? m.run(.recuse(p, candidate: c, reason: "测试"))
                 }
-            case 12: _ = try? m.run(.announce)
+            case 12:
+                _ = try? m.run(.announce)
+                if let p = present.randomElement(using: &rng) { _ = try? m.run(.unlock(p)) }
             default:
                 if let c = m.state.rejectedWithoutReason.first { _ = try? m.run(.recordReason(c, "原因")) }
                 _ = try? m.run(.changeHost(all[Int.random(in: 0..<3, using: &rng)]))
@@ -84,6 +86,8 @@ struct RandomMeetingTests {
         var recused: [CandidateID: Set<MemberID>] = [:]
         var rounds: [Int: (eligible: Set<MemberID>, issued: Set<MemberID>, open: Bool)] = [:]
         var counted = Set<CandidateID>()
+        var wrongPINs: [MemberID: Int] = [:]
+        var locked = Set<MemberID>()
         let offices = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.office) })
 
         for (i, event) in events.enumerated() {
@@ -92,6 +96,7 @@ struct RandomMeetingTests {
                 for a in e.arrivals {
                     if present.contains(a.member) { problems.append("#\(i) \(a.member) arrived twice") }
                     present.insert(a.member)
+                    wrongPINs[a.member] = 0
                 }
             case .memberLeft(let e):
                 present.remove(e.member)
@@ -112,10 +117,15 @@ struct RandomMeetingTests {
                     attended[c] = present
                 }
                 for r in e.recusals { recused[r.candidate, default: []].insert(r.member) }
+                if let host, e.candidates.contains(where: { recused[$0]?.contains(host) ?? false }) { problems.append("#\(i) R2: recused host deliberates") }
             case .memberRecused(let r):
                 recused[r.candidate, default: []].insert(r.member)
             case .roundOpened(let e):
                 if present.count < settings.quorum { problems.append("#\(i) R1: vote opened with \(present.count)") }
+                if let host, e.candidates.contains(where: { recused[$0]?.contains(host) ?? false }) { problems.append("#\(i) R2: recused host opens a vote") }
+                if settings.denominator == .eligible, e.candidates.contains(where: { (attended[$0] ?? []).count < settings.quorum }) {
+                    problems.append("#\(i) R1: fewer than the quorum attended the deliberation")
+                }
                 let first = e.candidates.first.map { (attended[$0] ?? []).subtracting(recused[$0] ?? []) } ?? []
                 for c in e.candidates {
                     if counted.contains(c) { problems.append("#\(i) R8: \(c) voted again") }
@@ -133,6 +143,8 @@ struct RandomMeetingTests {
                 if !present.contains(e.member) { problems.append("#\(i) R4: absent \(e.member) voted") }
                 if !r.eligible.contains(e.member) { problems.append("#\(i) R3: ineligible \(e.member) voted") }
                 if r.issued.contains(e.member) { problems.append("#\(i) R4: \(e.member) voted twice") }
+                if locked.contains(e.member) { problems.append("#\(i) R16: locked \(e.member) voted") }
+                wrongPINs[e.member] = 0
                 r.issued.insert(e.member)
                 rounds[e.round] = r
             case .roundCancelled(let e):
@@ -153,6 +165,19 @@ struct RandomMeetingTests {
                 rounds[e.round]?.open = false
             case .meetingClosed:
                 open = false
+            case .resultsAnnounced(let e):
+                if e.candidates.contains(where: { recused[$0]?.contains(e.host) ?? false }) { problems.append("#\(i) R2: recused host announces") }
+            case .pinFailed(let e):
+                wrongPINs[e.member, default: 0] += 1
+                if locked.contains(e.member) || e.failures != wrongPINs[e.member] || e.failures >= 5 { problems.append("#\(i) R16: wrong-PIN count") }
+            case .memberLocked(let e):
+                wrongPINs[e.member, default: 0] += 1
+                if locked.contains(e.member) || e.failures != wrongPINs[e.member] || e.failures != 5 { problems.append("#\(i) R16: lock at \(e.failures)") }
+                locked.insert(e.member)
+            case .memberUnlocked(let e):
+                if locked.remove(e.member) == nil { problems.append("#\(i) R16: unlocked \(e.member), not locked") }
+                if e.host != host || !present.contains(e.host) { problems.append("#\(i) R16: unlocked by \(e.host)") }
+                wrongPINs[e.member] = 0
             default:
                 break
             }
