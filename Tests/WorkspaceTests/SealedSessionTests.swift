@@ -19,8 +19,10 @@ struct SealedSessionTests {
         try f.folder.run(.beginDeliberation(["C03"], opinion: nil))
         try f.folder.openForWriting().openRound(["C03"], paper: false)
         try f.folder.run(.cancelRound(reason: "选票有误"))
-        try f.folder.openForWriting().openRound(["C03"], paper: true)
-        for teller in ["甲", "乙"] { try f.folder.run(.enterSheet(teller: teller, sheet: 1, marks: ["C03": ["同意"]])) }
+        try f.folder.openForWriting().openRound(["C03"], paper: true, tellers: ["甲", "乙"])
+        for teller in ["甲", "乙"] {
+            try f.folder.openForWriting().enterSheet(teller: teller, sheet: 1, marks: ["C03": ["同意"]], identity: committee.teller(teller))
+        }
         _ = try f.folder.openForWriting().closeRound()
         try f.folder.run(.recordReason("C03", "同意票不足"))
         try f.folder.run(.announce)
