@@ -73,7 +73,7 @@ struct ContractTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
 
         let proxy = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M06"]!, "C01=同意"])
-        #expect(proxy.status == 3 && proxy.stderr.contains("R4"))
+        #expect(proxy.status == 3 && proxy.stderr.contains("R16") && proxy.stderr.contains("不得代投"))
         let unknown = try CLI.run(["-C", dir, "vote", "cast", "--member", "M99", "--pin", "1", "C01=同意"])
         #expect(unknown.status == 2 && unknown.stderr.contains("M99"))
         let badMark = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M05"]!, "C01=也许"])

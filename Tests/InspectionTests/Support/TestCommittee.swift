@@ -2,8 +2,8 @@ import Foundation
 import Seal
 import Workspace
 
-/// A committee seal with the identities it issued (chair, secretary, inspector), made in a
-/// temporary folder, with their keys loaded.
+/// A committee seal with the identities it issued (chair, secretary, inspector, the tellers of
+/// the scenarios' paper rounds), made in a temporary folder, with their keys loaded.
 struct TestCommittee: @unchecked Sendable {
     static let passphrase = "测试口令 test"
     static let notBefore = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21, before the sample meeting
@@ -16,6 +16,9 @@ struct TestCommittee: @unchecked Sendable {
     let chair: Identity
     let secretary: Identity
     let inspector: Identity
+    /// The tellers' identity files (role teller), by name, and their identities.
+    let tellerPaths: [String: IdentityPaths]
+    let tellers: [String: Identity]
 
     init(name: String = "安徽省工程系列电子信息专业高级职称评审委员会", algorithm: SigningAlgorithm = .p256, chairName: String = "陈建国") throws {
         let directory = try Temporary.directory("committee")
@@ -34,6 +37,10 @@ struct TestCommittee: @unchecked Sendable {
         let chairPaths = try issue(.chair, chairName, "chair")
         let secretaryPaths = try issue(.secretary, "王秘书", "secretary")
         let inspectorPaths = try issue(.inspector, "纪检监督", "inspector", .p256)
+        var tellerPaths: [String: IdentityPaths] = [:]
+        for (i, name) in ["孙计票", "周监票", "甲", "乙"].enumerated() { tellerPaths[name] = try issue(.teller, name, "teller-\(i)") }
+        self.tellerPaths = tellerPaths
+        tellers = try tellerPaths.mapValues(load)
         self.sealPaths = sealPaths
         self.chairPaths = chairPaths
         self.secretaryPaths = secretaryPaths
@@ -42,6 +49,9 @@ struct TestCommittee: @unchecked Sendable {
         secretary = try load(secretaryPaths)
         inspector = try load(inspectorPaths)
     }
+
+    /// Teller `name`'s identity files.
+    func teller(_ name: String) -> IdentityFiles { files(tellerPaths[name]!) }
 
     func files(_ paths: IdentityPaths) -> IdentityFiles {
         IdentityFiles(key: paths.key, certificate: paths.certificate, passphrase: Self.passphrase)
