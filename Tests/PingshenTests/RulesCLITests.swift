@@ -115,12 +115,22 @@ struct RulesCLITests {
 
     @Test("a meeting opened on another day than planned says so; the date recorded is the day it was held")
     func anotherDay() throws {
-        let dir = try CLI.newSession()
-        _ = try CLI.checkIn(dir, CLI.members(1...18))
-        let r = try CLI.run(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书", "--unsigned"],
-                            environment: ["PINGSHEN_TIME": "2026-11-27T09:00:00+08:00"])
+        /// A sample session founded and signed in on `day` (08:30), opened at 09:00.
+        func opened(on day: String) throws -> (dir: String, open: CLI.Output) {
+            let dir = try CLI.temporaryDirectory() + "/session"
+            let early = ["PINGSHEN_TIME": "\(day)T08:30:00+08:00"]
+            #expect(try CLI.run(["init", dir, "--settings", CLI.samples + "/session.toml", "--members", CLI.samples + "/members.csv",
+                                 "--candidates", CLI.samples + "/candidates.csv"], environment: early).status == 0)
+            #expect(try CLI.run(["-C", dir, "checkin"] + CLI.members(1...18), environment: early).status == 0)
+            return (dir, try CLI.run(["-C", dir, "open", "--host", "M01", "--recorder", "王秘书", "--unsigned"],
+                                     environment: ["PINGSHEN_TIME": "\(day)T09:00:00+08:00"]))
+        }
+        let (dir, r) = try opened(on: "2026-11-27")
         #expect(r.status == 0 && r.stderr.contains("2026-11-27") && r.stderr.contains("2026-11-26"), "\(r.stderr)")
         let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
         #expect(journal.contains("\"at\":\"2026-11-27T09:00:00+08:00\",\"event\":\"meeting.opened\""))
+        // On the planned day, no notice.
+        let (_, onTime) = try opened(on: "2026-11-26")
+        #expect(onTime.status == 0 && !onTime.stderr.contains("开会日期"), "\(onTime.stderr)")
     }
 }
