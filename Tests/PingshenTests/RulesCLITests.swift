@@ -129,8 +129,12 @@ struct RulesCLITests {
         #expect(r.status == 0 && r.stderr.contains("2026-11-27") && r.stderr.contains("2026-11-26"), "\(r.stderr)")
         let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
         #expect(journal.contains("\"at\":\"2026-11-27T09:00:00+08:00\",\"event\":\"meeting.opened\""))
+        // The minutes print the day it was held, and the planned day beside it.
+        let minutes = try CLI.ok(["-C", dir, "render", "minutes", "--format", "md"])
+        #expect(minutes.contains("开会日期：2026年11月27日（原定 2026年11月26日）"), "\(minutes.prefix(600))")
         // On the planned day, no notice.
-        let (_, onTime) = try opened(on: "2026-11-26")
+        let (plannedDir, onTime) = try opened(on: "2026-11-26")
         #expect(onTime.status == 0 && !onTime.stderr.contains("开会日期"), "\(onTime.stderr)")
+        #expect(!(try CLI.ok(["-C", plannedDir, "render", "minutes", "--format", "md"])).contains("原定"))
     }
 }

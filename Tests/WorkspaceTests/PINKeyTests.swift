@@ -108,6 +108,36 @@ struct PINKeyTests {
     }
 }
 
+extension PINKeyTests {
+    @Test("R16: keys/pin.key is read strictly: every truncated prefix, hostile and malformed contents are refused as damage")
+    func damagedKeyFile() throws {
+        let f = try openRound()
+        let path = f.folder.path + "/keys/pin.key"
+        let good = try #require(try DurableFile.read(path))
+        let store = FolderKeyStore(folder: f.folder)
+        #expect(try store.pinKey()?.count == 32)
+        var bad: [[UInt8]] = (1..<good.count - 1).map { Array(good.prefix($0)) }
+        let text = String(decoding: good, as: UTF8.self)
+        let extraDigit: [UInt8] = Array(good.dropLast()) + Array("0\n".utf8)
+        let upper: [UInt8] = Array(text.uppercased().utf8)
+        let notHex: [UInt8] = Array("zz".utf8) + Array(good.dropFirst(2))
+        let twice: [UInt8] = good + good
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + good
+        let nul: [UInt8] = Array(good.prefix(63)) + [0x00]
+        bad += [extraDigit, upper, notHex, twice, bom, nul, []]
+        for bytes in bad {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try store.pinKey()
+                Issue.record("accepted \(bytes.count) bytes: \(String(decoding: bytes, as: UTF8.self))")
+            } catch {
+                guard case .damaged(let zh, _) = error else { Issue.record("\(error)"); continue }
+                #expect(zh.contains("PIN 密钥"))
+            }
+        }
+    }
+}
+
 /// Runs the stock `openssl` CLI.
 enum OpenSSLRun {
     static func run(_ arguments: [String], input: Data) throws -> String {

@@ -70,8 +70,9 @@ public final class FolderKeyStore: SessionKeyStore {
         let bytes: [UInt8]?
         do { bytes = try DurableFile.read(pinKeyPath) } catch { throw .file(error) }
         guard let bytes else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-        guard text.count == 2 * VotingPIN.keyLength, let key = Self.bytes(hex: text) else {
+        // Exactly as written: 64 lowercase hex digits and a newline.
+        let text = String(decoding: bytes.last == 0x0A ? bytes.dropLast() : bytes[...], as: UTF8.self)
+        guard text.utf8.count == 2 * VotingPIN.keyLength, let key = Self.bytes(hex: text) else {
             throw .damaged("PIN 密钥 \(pinKeyPath) 已损坏", "the PIN key \(pinKeyPath) is damaged")
         }
         return key
