@@ -22,6 +22,25 @@ struct SeededGenerator: RandomNumberGenerator {
 struct RandomMeetingTests {
     @Test("properties hold in random meetings", arguments: Array(UInt64(1)...UInt64(200)))
     func randomMeeting(seed: UInt64) {
+        let m = Self.play(seed: seed)
+        let problems = Self.violations(in: m.history, settings: m.state.settings, members: m.state.members)
+        #expect(problems.isEmpty, "seed \(seed): \(problems.joined(separator: "; "))")
+        #expect(m.history.count > 10, "seed \(seed): the meeting did too little to test anything")
+    }
+
+    @Test("the random meetings reach the rarer states: PIN locks and unlocks, recusals, cancellations")
+    func coverage() {
+        var kinds: [String: Int] = [:]
+        for seed in UInt64(1)...UInt64(200) {
+            for e in Self.play(seed: seed).history { kinds[e.kind, default: 0] += 1 }
+        }
+        for kind in ["pin.failed", "member.locked", "member.unlocked", "member.recused", "round.cancelled", "round.closed", "results.announced"] {
+            #expect(kinds[kind, default: 0] > 0, "no \(kind) in 200 random meetings")
+        }
+    }
+
+    /// One random meeting from `seed`.
+    static func play(seed: UInt64) -> Meeting {
         var rng = SeededGenerator(seed: seed)
         let size = [11, 15, 25][Int.random(in: 0..<3, using: &rng)]
         var m = Meeting(size: size, candidates: 8, denominator: Bool.random(using: &rng) ? .eligible : .present,
@@ -47,13 +66,16 @@ struct RandomMeetingTests {
                 if !pick.isEmpty, (try? m.run(.openRound(pick, paper: false))) != nil { castChoices = [] }
             case 5, 6, 7, 8:
                 guard let round = m.state.openRound else { continue }
-                let voter = all.randomElement(using: &rng)!
+                var voter = all.randomElement(using: &rng)!
                 var choices: [CandidateID: Choice] = [:]
                 for c in round.opened.candidates where Int.random(in: 0..<6, using: &rng) > 0 {
                     choices[c] = Choice.allCases.randomElement(using: &rng)!
                 }
-                // One cast in four tries someone else's PIN (five wrong ones lock the member: R16).
-                let holder = Int.random(in: 0..<4, using: &rng) == 0 ? all.randomElement(using: &rng)! : voter
+                // One cast in three tries someone else's PIN, most of those for M05, whose five
+                // wrong ones lock them until the host unlocks (R16).
+                let wrong = Int.random(in: 0..<3, using: &rng) == 0
+                if wrong && Int.random(in: 0..<4, using: &rng) > 0 { voter = all[4] }
+                let holder = wrong ? all.randomElement(using: &rng)! : voter
                 let command = Command.castBallot(member: voter, pinMAC: m.pins[holder].map(Meeting.hash), choices: choices)
                 if (try? m.run(command)) != nil { castChoices.append(choices) }
             case 9:
@@ -65,15 +87,13 @@ struct RandomMeetingTests {
                 }
             case 12:
                 _ = try? m.run(.announce)
-                if let p = present.randomElement(using: &rng) { _ = try? m.run(.unlock(p)) }
+                _ = try? m.run(.unlock(Bool.random(using: &rng) ? all[4] : present.randomElement(using: &rng) ?? all[0]))
             default:
                 if let c = m.state.rejectedWithoutReason.first { _ = try? m.run(.recordReason(c, "原因")) }
                 _ = try? m.run(.changeHost(all[Int.random(in: 0..<3, using: &rng)]))
             }
         }
-        let problems = Self.violations(in: m.history, settings: m.state.settings, members: m.state.members)
-        #expect(problems.isEmpty, "seed \(seed): \(problems.joined(separator: "; "))")
-        #expect(m.history.count > 10, "seed \(seed): the meeting did too little to test anything")
+        return m
     }
 
     /// Every rule broken by `events`, re-derived from the events alone.
