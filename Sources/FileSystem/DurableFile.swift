@@ -56,6 +56,7 @@ public enum DurableFile {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FileError(path: path, operation: "打开 open") }
         defer { close(fd) }
+        if !existed { try keepPrivate(fd, mode, path) }
         try writeAll(fd, bytes, path: path)
         guard fsync(fd) == 0 else { throw FileError(path: path, operation: "fsync") }
         if !existed { try syncDirectory(of: path) }
@@ -67,6 +68,7 @@ public enum DurableFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw FileError(path: temporary, operation: "创建 create") }
         do throws(FileError) {
+            try keepPrivate(fd, mode, temporary)
             try writeAll(fd, bytes, path: temporary)
             guard fsync(fd) == 0 else { throw FileError(path: temporary, operation: "fsync") }
         } catch {
@@ -105,6 +107,13 @@ public enum DurableFile {
         guard fd >= 0 else { throw FileError(path: directory, operation: "打开目录 open directory") }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw FileError(path: directory, operation: "fsync") }
+    }
+
+    /// A private `mode` (no bits for group or others) is set exactly, whatever the umask; other
+    /// modes are left to the umask as `open` applied it.
+    static func keepPrivate(_ fd: Int32, _ mode: mode_t, _ path: String) throws(FileError) {
+        guard mode & 0o077 == 0 else { return }
+        guard fchmod(fd, mode) == 0 else { throw FileError(path: path, operation: "chmod") }
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(FileError) {

@@ -12,7 +12,7 @@ public final class SessionLock {
     /// Takes the lock on `path` (created if needed), waiting for any other holder.
     /// `exclusive` for commands that append, shared for those that only read.
     public init(path: String, exclusive: Bool) throws(FileError) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw FileError(path: path, operation: "打开锁文件 open lock") }
         while flock(fd, exclusive ? LOCK_EX : LOCK_SH) != 0 {
             if errno == EINTR { continue }

@@ -72,6 +72,7 @@ public struct JournalFile: Sendable {
             bytes += line
             bytes.append(0x0A)
         }
-        try DurableFile.append(bytes, to: path)
+        // Confidential (第二十四条): created 0600.
+        try DurableFile.append(bytes, to: path, mode: 0o600)
     }
 }

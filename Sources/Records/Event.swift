@@ -23,6 +23,11 @@ public enum Event: Sendable, Equatable {
     case journalRepaired(JournalRepaired)
     case checkpointSigned(CheckpointSigned)
     case documentSigned(DocumentSigned)
+    /// A new PIN for a present member, who stays in the meeting; the old PIN stops working (R16).
+    case pinReissued(Arrival)
+    case pinFailed(PINFailed)
+    case memberLocked(MemberLocked)
+    case memberUnlocked(MemberUnlocked)
 
     /// The name under which the event is stored in the journal's `event` field.
     public var kind: String {
@@ -50,6 +55,10 @@ public enum Event: Sendable, Equatable {
         case .journalRepaired: "journal.repaired"
         case .checkpointSigned: "checkpoint.signed"
         case .documentSigned: "document.signed"
+        case .pinReissued: "pin.reissued"
+        case .pinFailed: "pin.failed"
+        case .memberLocked: "member.locked"
+        case .memberUnlocked: "member.unlocked"
         }
     }
 }
@@ -106,6 +115,10 @@ extension Entry: Codable {
         case "meeting.closed": event = .meetingClosed(try payload(MeetingClosed.self))
         case "journal.repaired": event = .journalRepaired(try payload(JournalRepaired.self))
         case "document.signed": event = .documentSigned(try payload(DocumentSigned.self))
+        case "pin.reissued": event = .pinReissued(try payload(Arrival.self))
+        case "pin.failed": event = .pinFailed(try payload(PINFailed.self))
+        case "member.locked": event = .memberLocked(try payload(MemberLocked.self))
+        case "member.unlocked": event = .memberUnlocked(try payload(MemberUnlocked.self))
         default:
             throw DecodingError.dataCorruptedError(forKey: .event, in: c, debugDescription: "未知的事件类型 (unknown event kind)")
         }
@@ -140,6 +153,10 @@ extension Entry: Codable {
         case .journalRepaired(let d): try c.encode(d, forKey: .payload)
         case .checkpointSigned(let d): try c.encode(d, forKey: .payload)
         case .documentSigned(let d): try c.encode(d, forKey: .payload)
+        case .pinReissued(let d): try c.encode(d, forKey: .payload)
+        case .pinFailed(let d): try c.encode(d, forKey: .payload)
+        case .memberLocked(let d): try c.encode(d, forKey: .payload)
+        case .memberUnlocked(let d): try c.encode(d, forKey: .payload)
         }
     }
 }

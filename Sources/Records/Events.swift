@@ -42,17 +42,22 @@ public enum JournalSchema: Int, Codable, Sendable {
     }
 }
 
-/// A member's arrival (签到) or return, with the salted hash of the PIN handed to them.
+/// A member's arrival (签到) or return — or a PIN re-issued to a present member (`pin.reissued`) —
+/// with the keyed MAC of the PIN handed to them (R16).
 public struct Arrival: Codable, Sendable, Equatable {
     public var member: MemberID
-    /// 16 random bytes, hex; the PIN hash is SHA-256(`pingshen-pin-v1` 0x00 salt 0x00 PIN).
+    /// 16 random bytes, hex, drawn for this PIN: the same PIN issued twice never yields the same MAC.
     public var pinSalt: String
-    public var pinHash: String
+    /// HMAC-SHA-256 (hex) under the session's PIN key of
+    /// `pingshen-pin-v2` 0x00 session 0x00 member 0x00 salt 0x00 PIN. The key lives only in the
+    /// session's key store and is destroyed at the close, so a copy of the folder cannot be
+    /// searched for the PIN (R16).
+    public var pinMAC: String
 
-    public init(member: MemberID, pinSalt: String, pinHash: String) {
+    public init(member: MemberID, pinSalt: String, pinMAC: String) {
         self.member = member
         self.pinSalt = pinSalt
-        self.pinHash = pinHash
+        self.pinMAC = pinMAC
     }
 }
 
@@ -179,8 +184,11 @@ public struct RoundOpened: Codable, Sendable, Equatable {
     /// The round's RSA credential key (RFC 9474), base64 SubjectPublicKeyInfo DER; nil for a
     /// paper round or an unsigned drill. Its private half is destroyed when the round closes.
     public var credentialKey: String?
+    /// A paper round's two tellers (计票人, 监票人), named when it opens: only they enter its
+    /// sheets (R15). Nil for an electronic round.
+    public var tellers: [String]?
     public init(round: Int, candidates: [CandidateID], eligible: [MemberID], denominators: [CandidateID: Int], paper: Bool, yesCap: Int,
-                credentialKey: String? = nil) {
+                credentialKey: String? = nil, tellers: [String]? = nil) {
         self.round = round
         self.candidates = candidates
         self.eligible = eligible
@@ -188,6 +196,7 @@ public struct RoundOpened: Codable, Sendable, Equatable {
         self.paper = paper
         self.yesCap = yesCap
         self.credentialKey = credentialKey
+        self.tellers = tellers
     }
 }
 
@@ -209,13 +218,19 @@ public struct BallotIssued: Codable, Sendable, Equatable {
 public struct SheetEntered: Codable, Sendable, Equatable {
     public var round: Int
     public var sheet: Int
+    /// One of the round's two tellers, spelt as the round names them (R15).
     public var teller: String
+    /// The marks as read, each candidate's list in canonical form and order (R15).
     public var marks: [CandidateID: [String]]
-    public init(round: Int, sheet: Int, teller: String, marks: [CandidateID: [String]]) {
+    /// In a signed meeting, the teller's own signature (certificate role teller) over the
+    /// canonical text of this reading; nil in an unsigned drill (R15).
+    public var signed: SignedStatement?
+    public init(round: Int, sheet: Int, teller: String, marks: [CandidateID: [String]], signed: SignedStatement? = nil) {
         self.round = round
         self.sheet = sheet
         self.teller = teller
         self.marks = marks
+        self.signed = signed
     }
 }
 

@@ -1,8 +1,8 @@
 /// Who counts in N, the denominator of the two-thirds rule (R7).
 public enum Denominator: String, Codable, Sendable, CaseIterable {
-    /// N = members eligible for the candidate when its vote opens (default).
+    /// N = members eligible for the candidate when its vote opens.
     case eligible
-    /// N = all members present when the vote opens.
+    /// N = members present when the vote opens (出席会议评委总数, 第二十三条第五项): the default.
     case present
 }
 
@@ -33,11 +33,16 @@ public struct Settings: Codable, Sendable, Equatable {
     public var yesCap: Int
     /// Whether members from a candidate's own 工作单位 are recused automatically (R6).
     public var sameEmployerRecusal: Bool
+    /// 评审年度; nil (older records) means the year of `date` (R8).
+    public var year: Int?
+    /// Units whose staff may observe besides the 组建单位 (R11), by exact name; nil in older records.
+    public var observerUnits: [String]?
 
     public init(
         name: String, series: String, specialty: String, level: String, organizer: String,
-        date: String, venue: String = "", size: Int, quorum: Int, denominator: Denominator = .eligible,
-        recusedLeaveDenominator: Bool = true, yesCap: Int = 0, sameEmployerRecusal: Bool = false
+        date: String, venue: String = "", size: Int, quorum: Int, denominator: Denominator = .present,
+        recusedLeaveDenominator: Bool = true, yesCap: Int = 0, sameEmployerRecusal: Bool = false,
+        year: Int? = nil, observerUnits: [String]? = nil
     ) {
         self.name = name
         self.series = series
@@ -52,5 +57,10 @@ public struct Settings: Codable, Sendable, Equatable {
         self.recusedLeaveDenominator = recusedLeaveDenominator
         self.yesCap = yesCap
         self.sameEmployerRecusal = sameEmployerRecusal
+        self.year = year
+        self.observerUnits = observerUnits
     }
+
+    /// The 评审年度 in force: `year`, else the year of the meeting `date` (R8).
+    public var reviewYear: Int { year ?? Int(date.prefix(4)) ?? 0 }
 }

@@ -32,10 +32,12 @@ public struct PastDecision: Codable, Sendable, Equatable {
     public var outcome: Outcome
     public var yes: Int
     public var denominator: Int
+    /// The 评审年度 the application was decided in; nil (older lines) means the year of `date` (R8).
+    public var year: Int?
 
     public init(
         committee: String, session: String, date: String, candidate: CandidateID, applicant: ApplicantKey,
-        unit: String, outcome: Outcome, yes: Int, denominator: Int
+        unit: String, outcome: Outcome, yes: Int, denominator: Int, year: Int? = nil
     ) {
         self.committee = committee
         self.session = session
@@ -46,5 +48,9 @@ public struct PastDecision: Codable, Sendable, Equatable {
         self.outcome = outcome
         self.yes = yes
         self.denominator = denominator
+        self.year = year
     }
+
+    /// The 评审年度 of the decision: `year`, else the year of `date` (R8).
+    public var reviewYear: Int { year ?? Int(date.prefix(4)) ?? 0 }
 }

@@ -1,5 +1,15 @@
 import Records
 
+extension Settings {
+    /// The units whose staff may observe (R11): the 组建单位 first, then `observer_units` as
+    /// listed. Matched by exact name after `Normalised.text`, never by words inside a name.
+    public var allowedObserverUnits: [String] {
+        var out = [organizer]
+        for u in observerUnits ?? [] where !out.contains(where: { Normalised.same($0, u) }) { out.append(u) }
+        return out
+    }
+}
+
 /// Signing in and out, observers, opening the meeting and handing over the chair (R1, R2, R11).
 extension SessionState {
     /// The agenda recorded when the host gives none: the order of 皖人社发〔2018〕5号 第二十三条第五项.
@@ -46,22 +56,23 @@ extension SessionState {
                 .r11, "除评委会组建单位及人力资源社会保障部门工作人员外，其他人员不得列席（所报类别：\(kind)）",
                 "only staff of the organizing unit (organizer) or of a human-resources-and-social-security department (hrss) may observe; got '\(kind)'"))
         }
+        let organizer = settings.organizer
         switch observerKind {
         case .organizer:
-            let organizer = settings.organizer
-            guard unit.isEmpty || unit.hasPrefix(organizer) else {
+            guard unit.isEmpty || Normalised.same(unit, organizer) else {
                 throw .refused(Refusal(
-                    .r11, "列席人员 \(name) 的单位「\(unit)」不是评委会组建单位「\(organizer)」",
-                    "observer \(name)'s unit '\(unit)' is not the organizing unit '\(organizer)'"))
+                    .r11, "列席人员 \(name) 的单位「\(unit)」不是评委会组建单位「\(organizer)」（组建单位的工作人员以组建单位名义登记）",
+                    "observer \(name)'s unit '\(unit)' is not the organizing unit '\(organizer)' (its staff are recorded under its name)"))
             }
-            return .observerAdmitted(ObserverAdmitted(name: name, unit: unit.isEmpty ? organizer : unit, kind: .organizer))
+            return .observerAdmitted(ObserverAdmitted(name: name, unit: organizer, kind: .organizer))
         case .hrss:
-            guard unit.contains("人力资源") || unit.contains("人社") else {
+            let allowed = settings.allowedObserverUnits
+            guard let listed = allowed.first(where: { Normalised.same($0, unit) }) else {
                 throw .refused(Refusal(
-                    .r11, "列席人员 \(name) 的单位「\(unit)」不是人力资源社会保障部门（单位名称应含“人力资源”或“人社”）",
-                    "observer \(name)'s unit '\(unit)' is not a human-resources-and-social-security department"))
+                    .r11, "列席人员 \(name) 的单位「\(unit)」不在本评委会设置 observer_units 所列的单位之中（\(allowed.joined(separator: "、"))），不得列席",
+                    "observer \(name)'s unit '\(unit)' is not among the units the settings list in observer_units (\(allowed.joined(separator: ", ")))"))
             }
-            return .observerAdmitted(ObserverAdmitted(name: name, unit: unit, kind: .hrss))
+            return .observerAdmitted(ObserverAdmitted(name: name, unit: listed, kind: .hrss))
         }
     }
 

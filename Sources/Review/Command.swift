@@ -2,11 +2,12 @@ import Records
 
 /// What a chair, secretary, teller or member asks the session to do.
 ///
-/// Randomness, keys and hashing happen outside `Review` (STYLE.md 7), before it decides: PINs
-/// arrive already salted and hashed, a round arrives with its credential key, a cast ballot
-/// with the hash of the PIN typed and of its blinded message, and a closing round with the
-/// ballots read from its spool. The event `Review` decides is appended as it is: nothing edits
-/// it afterwards.
+/// Randomness, keys, files and hashing happen outside `Review` (STYLE.md 7), before it decides:
+/// PINs arrive already keyed and MACed, a round arrives with its credential key, a cast ballot
+/// with the MAC of the PIN typed and the hash of its blinded message, a teller's entry with the
+/// teller's signature, a closing round with the ballots read from its spool, and a deliberation
+/// or a round with the committee registry as read just now. The event `Review` decides is
+/// appended as it is: nothing edits it afterwards.
 public enum Command: Sendable, Equatable {
     case checkIn([Arrival])
     case checkOut(MemberID, reason: String?)
@@ -16,18 +17,30 @@ public enum Command: Sendable, Equatable {
     case openMeeting(host: MemberID, recorder: String, agenda: [String], seal: MeetingSeal?)
     case changeHost(MemberID)
     case reportMaterials(String)
-    case beginDeliberation([CandidateID], opinion: String?)
+    /// `registry`: the committee's past decisions, read from its registry file for this command,
+    /// so a decision another session recorded after this one began still bars the application (R8).
+    case beginDeliberation([CandidateID], opinion: String?, registry: [PastDecision] = [])
     case recordOpinion(CandidateID, String)
     case recuse(MemberID, candidate: CandidateID, reason: String)
     case recordSpeech(CandidateID, member: MemberID, text: String)
     /// `credentialKey` is the round's fresh RSA key (base64 SubjectPublicKeyInfo), made before the
     /// decision: required for an electronic round of a signed meeting, absent otherwise.
-    case openRound([CandidateID], paper: Bool, credentialKey: String? = nil)
-    /// `pinHash` is the salted hash of the PIN typed, computed with the member's current salt;
+    /// `tellers`: a paper round's two tellers (R15), none for an electronic round. `registry`:
+    /// as for `beginDeliberation`, read again now (R8).
+    case openRound([CandidateID], paper: Bool, credentialKey: String? = nil, tellers: [String] = [], registry: [PastDecision] = [])
+    /// `pinMAC` is the keyed MAC of the PIN typed, computed with the member's current salt;
     /// nil when the member holds no PIN (not signed in). `blinded` is the SHA-256 (hex) of the
     /// blinded ballot message the round key will sign: required when the round has a credential key.
-    case castBallot(member: MemberID, pinHash: String?, choices: [CandidateID: Choice], blinded: String? = nil)
-    case enterSheet(teller: String, sheet: Int, marks: [CandidateID: [String]])
+    case castBallot(member: MemberID, pinMAC: String?, choices: [CandidateID: Choice], blinded: String? = nil)
+    /// `marks` as the teller read them; `signed` is the teller's signature over the canonical
+    /// text of the reading (`SheetReading.text`), required in a signed meeting (R15).
+    case enterSheet(teller: String, sheet: Int, marks: [CandidateID: [String]], signed: SignedStatement? = nil)
+    /// A new PIN for a present member (its keyed MAC in `Arrival`), who stays in the meeting (R16).
+    case reissuePIN(Arrival)
+    /// Records a wrong PIN typed for `member` (run after the cast it refused; R16).
+    case recordWrongPIN(MemberID)
+    /// The host lifts a member's PIN lock (R16).
+    case unlock(MemberID)
     /// `ballots` are the round's spooled ballots, each with its id already computed.
     case closeRound(ballots: [Ballot])
     case cancelRound(reason: String)

@@ -45,6 +45,7 @@ extension SessionState {
         guard !list.isEmpty else {
             throw .invalid(InputError("没有待公布的评审结果", "there are no results waiting to be announced"))
         }
+        try requireHostNotRecused(from: list, "评审结果公布", "announcement")
         return .resultsAnnounced(ResultsAnnounced(host: host!, candidates: list))
     }
 

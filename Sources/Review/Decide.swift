@@ -18,14 +18,19 @@ public enum Review {
         case .openMeeting(let host, let recorder, let agenda, let seal): return try state.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal)
         case .changeHost(let id): return try state.changeHost(id)
         case .reportMaterials(let text): return try state.reportMaterials(text)
-        case .beginDeliberation(let ids, let opinion): return try state.beginDeliberation(ids, opinion: opinion)
+        case .beginDeliberation(let ids, let opinion, let registry): return try state.beginDeliberation(ids, opinion: opinion, registry: registry)
         case .recordOpinion(let id, let text): return try state.recordOpinion(id, text)
         case .recuse(let m, let c, let reason): return try state.recuse(m, candidate: c, reason: reason)
         case .recordSpeech(let c, let m, let text): return try state.recordSpeech(c, member: m, text: text)
-        case .openRound(let ids, let paper, let key): return try state.openRound(ids, paper: paper, credentialKey: key)
-        case .castBallot(let m, let pinHash, let choices, let blinded):
-            return try state.castBallot(member: m, pinHash: pinHash, choices: choices, blinded: blinded)
-        case .enterSheet(let teller, let sheet, let marks): return try state.enterSheet(teller: teller, sheet: sheet, marks: marks)
+        case .openRound(let ids, let paper, let key, let tellers, let registry):
+            return try state.openRound(ids, paper: paper, credentialKey: key, tellers: tellers, registry: registry)
+        case .castBallot(let m, let pinMAC, let choices, let blinded):
+            return try state.castBallot(member: m, pinMAC: pinMAC, choices: choices, blinded: blinded)
+        case .enterSheet(let teller, let sheet, let marks, let signed):
+            return try state.enterSheet(teller: teller, sheet: sheet, marks: marks, signed: signed)
+        case .reissuePIN(let arrival): return try state.reissuePIN(arrival)
+        case .recordWrongPIN(let m): return try state.recordWrongPIN(m)
+        case .unlock(let m): return try state.unlock(m)
         case .closeRound(let ballots): return try state.closeRound(ballots: ballots)
         case .cancelRound(let reason): return try state.cancelRound(reason: reason)
         case .recordReason(let id, let text): return try state.recordReason(id, text)
@@ -104,13 +109,16 @@ extension SessionState {
         return out
     }
 
-    /// R8: a candidate barred by the registry or already counted may not be taken up again.
-    func refuseReReview(_ id: CandidateID) throws(Rejection) {
+    /// R8: an application decided before — by the registry as read at `init` (`.barred`), by the
+    /// registry as read again for this command (`registry`), or counted in this session — may
+    /// not be taken up again.
+    func refuseReReview(_ id: CandidateID, registry: [PastDecision] = []) throws(Rejection) {
+        if case .barred(let past) = progress[id]!.stage { throw .refused(alreadyDecided(id, past)) }
+        if let c = candidate(id),
+           let past = registry.first(where: { $0.session != session && $0.isSameApplication(as: c, year: settings.reviewYear) }) {
+            throw .refused(alreadyDecided(id, past))
+        }
         switch progress[id]!.stage {
-        case .barred(let past):
-            throw .refused(Refusal(
-                .r8, "申报人 \(whom(id)) 已于 \(past.date) 经本评委会评审（\(past.outcome.chinese)，会议 \(past.session.prefix(8))），不得复评",
-                "candidate \(id) was already decided by this committee on \(past.date) (\(past.outcome.rawValue)); no re-review"))
         case .counted(let round):
             let outcome = progress[id]!.result?.chinese ?? ""
             throw .refused(Refusal(
@@ -119,6 +127,16 @@ extension SessionState {
         default:
             return
         }
+    }
+
+    /// The R8 refusal for an application a past session decided, naming the committee that did.
+    func alreadyDecided(_ id: CandidateID, _ past: PastDecision) -> Refusal {
+        let ours = Normalised.same(past.committee, settings.name)
+        let by = ours ? "本评委会" : "「\(past.committee)」"
+        let byEnglish = ours ? "this committee" : "the committee '\(past.committee)'"
+        return Refusal(
+            .r8, "申报人 \(whom(id)) 的本次申报（\(past.reviewYear) 评审年度）已于 \(past.date) 经\(by)评审（\(past.outcome.chinese)，会议 \(past.session.prefix(8))），同一申报只能评审一次，不得复评",
+            "candidate \(id)'s application (review year \(past.reviewYear)) was already decided by \(byEnglish) on \(past.date) (\(past.outcome.rawValue)); one application, one review")
     }
 
     /// Whether `member` was in the room at the moment entry `seq` was written.

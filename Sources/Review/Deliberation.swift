@@ -7,16 +7,17 @@ extension SessionState {
         return .materialsReported(Note(text: try requireText(text, "报告内容", "the report")))
     }
 
-    func beginDeliberation(_ ids: [CandidateID], opinion: String?) throws(Rejection) -> Event {
+    func beginDeliberation(_ ids: [CandidateID], opinion: String?, registry: [PastDecision]) throws(Rejection) -> Event {
         try requireOpenMeeting("开始评议", "begin deliberation")
         try requireHostPresent("开始评议", "begin deliberation")
         let list = try requireCandidates(ids)
         var recusals: [Recusal] = []
         for c in list {
-            try refuseReReview(c.id)
+            try refuseReReview(c.id, registry: registry)
             try requireStage(c.id, is: .pending, doing: "开始评议", doingEnglish: "begin its deliberation")
             recusals += automaticRecusals(for: c)
         }
+        try requireHostNotRecused(from: ids, more: recusals, "评议", "deliberation")
         let text = opinion?.trimmingWhitespace()
         return .deliberationBegan(DeliberationBegan(candidates: ids, opinion: (text?.isEmpty ?? true) ? nil : text, recusals: recusals))
     }

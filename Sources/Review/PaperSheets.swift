@@ -27,7 +27,8 @@ extension RoundState {
         let readings = latestReadings(of: sheet)
         guard let first = readings.first else { return nil }
         if readings.count == 1 { return .awaitingSecond(teller: first.teller) }
-        if readings.allSatisfy({ $0.marks == first.marks }) { return .settled(first) }
+        let marks = SheetReading.canonical(first.marks)
+        if readings.allSatisfy({ SheetReading.canonical($0.marks) == marks }) { return .settled(first) }
         return .disputed(tellers: readings.map(\.teller))
     }
 
@@ -35,18 +36,19 @@ extension RoundState {
     public var sheetsDistributed: Int { opened.eligible.count }
 }
 
-/// A paper mark as recorded: the canonical word for a valid mark, the teller's text otherwise.
+/// A paper mark as recorded: the canonical word for a valid mark, the teller's text otherwise,
+/// normalised (`？` is `?`; R15).
 public func normalisedMark(_ raw: String) -> String {
-    Choice(reading: raw)?.rawValue ?? raw.trimmingWhitespace()
+    Choice(reading: raw)?.rawValue ?? Normalised.text(raw)
 }
 
 extension SessionState {
-    func enterSheet(teller: String, sheet: Int, marks: [CandidateID: [String]]) throws(Rejection) -> Event {
+    func enterSheet(teller: String, sheet: Int, marks: [CandidateID: [String]], signed: SignedStatement?) throws(Rejection) -> Event {
         let round = try requireOpenRound("录入纸质选票", "enter a paper sheet")
         guard round.opened.paper else {
             throw .invalid(InputError("第 \(round.number) 轮为电子投票，不能录入纸质选票", "round \(round.number) is electronic; there are no paper sheets"))
         }
-        let teller = try requireText(teller, "计票人姓名", "the teller's name")
+        let teller = try requireRoundTeller(try requireText(teller, "计票人姓名", "the teller's name"), in: round)
         let distributed = round.sheetsDistributed
         guard sheet >= 1 else {
             throw .invalid(InputError("选票编号须为正整数（收到 \(sheet)）", "sheet numbers start at 1 (got \(sheet))"))
@@ -56,15 +58,11 @@ extension SessionState {
                                    "round \(round.number) handed out \(distributed) sheets; sheet \(sheet) is more than were distributed"))
         }
         let onSheet = Set(round.opened.candidates)
-        var recorded: [CandidateID: [String]] = [:]
-        for (c, raw) in marks {
-            guard onSheet.contains(c) else {
-                throw .invalid(InputError("申报人 \(c) 不在第 \(round.number) 轮选票上（本轮：\(round.opened.candidates.joined(separator: "、"))）",
-                                          "candidate \(c) is not on the sheet of round \(round.number)"))
-            }
-            let kept = raw.map(normalisedMark).filter { !$0.isEmpty }
-            if !kept.isEmpty { recorded[c] = kept }
+        for c in marks.keys.sorted() where !onSheet.contains(c) {
+            throw .invalid(InputError("申报人 \(c) 不在第 \(round.number) 轮选票上（本轮：\(round.opened.candidates.joined(separator: "、"))）",
+                                      "candidate \(c) is not on the sheet of round \(round.number)"))
         }
+        let recorded = SheetReading.canonical(marks)
         switch round.status(ofSheet: sheet) {
         case .settled(let e):
             let tellers = round.latestReadings(of: sheet).map(\.teller).joined(separator: "、")
@@ -75,6 +73,8 @@ extension SessionState {
         default:
             break
         }
-        return .sheetEntered(SheetEntered(round: round.number, sheet: sheet, teller: teller, marks: recorded))
+        try requireTellerSignature(signed, text: SheetReading.text(session: session, round: round.number, sheet: sheet, teller: teller, marks: recorded),
+                                   teller: teller)
+        return .sheetEntered(SheetEntered(round: round.number, sheet: sheet, teller: teller, marks: recorded, signed: signed))
     }
 }

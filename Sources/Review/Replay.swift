@@ -31,7 +31,7 @@ extension SessionState {
         candidateIndex = ci
         for c in founding.candidates {
             var p = CandidateProgress()
-            if let past = founding.registry.first(where: { $0.applicant.matches(c.applicantKey) }) {
+            if let past = founding.registry.first(where: { $0.isSameApplication(as: c, year: founding.settings.reviewYear) }) {
                 p.stage = .barred(past)
             }
             progress[c.id] = p
@@ -86,6 +86,7 @@ extension SessionState {
                 try knownMember(a.member)
                 present.insert(a.member)
                 pins[a.member] = a
+                pinFailures[a.member] = 0
                 stays[a.member, default: []].append(Stay(arrivedSeq: seq, arrivedAt: at))
             }
 
@@ -132,6 +133,10 @@ extension SessionState {
         case .deliberationBegan(let e):
             for id in e.candidates {
                 try knownCandidate(id)
+                // A deliberation begins once: beginning it again would restore the vote of members who left (R3).
+                if let earlier = progress[id]!.deliberationSeq {
+                    throw fail("申报人 \(id) 的评议已于第 \(earlier) 条开始，不能再次开始 (the deliberation of \(id) already began at entry \(earlier))")
+                }
                 progress[id]!.stage = .deliberating
                 progress[id]!.deliberationSeq = seq
                 progress[id]!.deliberationAt = at
@@ -171,6 +176,7 @@ extension SessionState {
             let i = try round(e.round)
             try knownMember(e.member)
             rounds[i].issued.append(e.member)
+            pinFailures[e.member] = 0
 
         case .sheetEntered(let e):
             let i = try round(e.round)
@@ -220,6 +226,26 @@ extension SessionState {
 
         case .documentSigned(let d):
             documents.append(Timed(at: at, value: d))
+
+        case .pinReissued(let a):
+            try knownMember(a.member)
+            guard present.contains(a.member) else { throw fail("委员 \(a.member) 不在场 (member not present)") }
+            pins[a.member] = a
+            pinFailures[a.member] = 0
+
+        case .pinFailed(let e):
+            try knownMember(e.member)
+            pinFailures[e.member, default: 0] += 1
+
+        case .memberLocked(let e):
+            try knownMember(e.member)
+            pinFailures[e.member, default: 0] += 1
+            locked.insert(e.member)
+
+        case .memberUnlocked(let e):
+            try knownMember(e.member)
+            locked.remove(e.member)
+            pinFailures[e.member] = 0
         }
         if callsForSeal { unsealedEntry = seq }
         lastSeq = seq

@@ -2,6 +2,7 @@
 public enum Rule: String, Sendable, CaseIterable, Codable {
     case r1 = "R1", r2 = "R2", r3 = "R3", r4 = "R4", r5 = "R5", r6 = "R6", r7 = "R7"
     case r8 = "R8", r9 = "R9", r10 = "R10", r11 = "R11", r12 = "R12", r13 = "R13", r14 = "R14"
+    case r15 = "R15", r16 = "R16"
 
     /// The rule's name in Chinese.
     public var title: String {
@@ -20,6 +21,8 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
         case .r12: "当场公布评审结果"
         case .r13: "会议记录完整"
         case .r14: "会议结束不得追加"
+        case .r15: "计票人录入"
+        case .r16: "投票 PIN 保密"
         }
     }
 
@@ -40,6 +43,8 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
         case .r12: "皖人社发〔2018〕5号 第二十三条第五项；人社部令第40号 第二十二条"
         case .r13: "皖人社发〔2018〕5号 第二十四条；人社部令第40号 第二十三条"
         case .r14: "皖人社发〔2018〕5号 第二十三条第五项、第二十四条"
+        case .r15: "皖人社发〔2018〕5号 第二十三条第五项（无记名投票，公开计票）"
+        case .r16: "皖人社发〔2018〕5号 第二十三条第五项、第五十条（保密）"
         }
     }
 
@@ -57,22 +62,32 @@ public enum Rule: String, Sendable, CaseIterable, Codable {
         case .r12: "Wan Ren She Fa [2018] No. 5, Art. 23(5); MOHRSS Order No. 40, Art. 22"
         case .r13: "Wan Ren She Fa [2018] No. 5, Art. 24; MOHRSS Order No. 40, Art. 23"
         case .r14: "Wan Ren She Fa [2018] No. 5, Arts. 23(5) and 24"
+        case .r15: "Wan Ren She Fa [2018] No. 5, Art. 23(5) (secret ballot, counted openly)"
+        case .r16: "Wan Ren She Fa [2018] No. 5, Art. 23(5) and Art. 50 (confidentiality)"
         }
     }
 }
 
 /// Why a command was refused: the rule, and what happened, in Chinese and English.
 ///
-/// A refusal changes nothing: the command that met it appends nothing to the journal.
+/// A refusal changes nothing: the command that met it appends nothing to the journal. One kind
+/// leaves a trace: a wrong voting PIN is refused, yet the attempt must be journaled
+/// so that five of them lock the member even across restarts (R16). Such a refusal carries the
+/// command that records the attempt in `record`; whoever runs the refused command runs that one
+/// next, and still reports the refusal.
 public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var rule: Rule
     public var chinese: String
     public var english: String
+    /// What the journal must still record of this refused attempt, as the command to run next
+    /// (R16: a wrong PIN); nil for every other refusal, which changes nothing.
+    public var record: Command?
 
-    public init(_ rule: Rule, _ chinese: String, _ english: String) {
+    public init(_ rule: Rule, _ chinese: String, _ english: String, record: Command? = nil) {
         self.rule = rule
         self.chinese = chinese
         self.english = english
+        self.record = record
     }
 
     /// Two lines: Chinese, then English, each naming the rule and the article.

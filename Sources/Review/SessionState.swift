@@ -100,8 +100,12 @@ public struct SessionState: Sendable {
     public internal(set) var phase: MeetingPhase = .convening
     public internal(set) var present: Set<MemberID> = []
     public internal(set) var stays: [MemberID: [Stay]] = [:]
-    /// The PIN record handed to each member at their latest arrival; dropped when they leave.
+    /// The PIN record handed to each member at their latest arrival or re-issue; dropped when they leave.
     public internal(set) var pins: [MemberID: Arrival] = [:]
+    /// Wrong PINs since each member's PIN was issued, their lock lifted or their vote accepted (R16).
+    public internal(set) var pinFailures: [MemberID: Int] = [:]
+    /// Members locked after too many wrong PINs, until the host unlocks them (R16).
+    public internal(set) var locked: Set<MemberID> = []
     public internal(set) var observers: [Timed<ObserverAdmitted>] = []
     public internal(set) var host: MemberID?
     /// Who hosted when the meeting opened (`host` follows later changes).
@@ -145,6 +149,13 @@ public struct SessionState: Sendable {
 
     /// Present members in roster order.
     public var presentInOrder: [MemberID] { members.map(\.id).filter(present.contains) }
+
+    /// The date the meeting was actually held: the opening entry's, else the planned `date`.
+    /// The minutes print it, with the planned date beside it when the two differ.
+    public var meetingDate: String { openedAt.map { String($0.prefix(10)) } ?? settings.date }
+
+    /// The planned date when the meeting opened on another day; nil when they agree (or before opening).
+    public var plannedDateIfDifferent: String? { meetingDate == settings.date ? nil : settings.date }
 
     /// The time the member last left, if they are now absent after having been present.
     public func lastDeparture(of member: MemberID) -> Stay? {

@@ -17,7 +17,7 @@ extension SessionState {
         return settings.recusedLeaveDenominator ? base.subtracting(recused).count : base.count
     }
 
-    func openRound(_ ids: [CandidateID], paper: Bool, credentialKey: String?) throws(Rejection) -> Event {
+    func openRound(_ ids: [CandidateID], paper: Bool, credentialKey: String?, tellers: [String], registry: [PastDecision]) throws(Rejection) -> Event {
         try requireOpenMeeting("开始投票", "open a vote")
         if let open = openRound {
             throw .invalid(InputError("第 \(open.number) 轮投票尚未结束，请先结束（vote close）或取消（vote cancel）",
@@ -27,12 +27,15 @@ extension SessionState {
         try requireQuorum("开始投票", "open a vote")
         let list = try requireCandidates(ids)
         for c in list {
-            try refuseReReview(c.id)
+            try refuseReReview(c.id, registry: registry)
             guard progress[c.id]!.stage == .deliberating else {
                 throw .refused(Refusal(.r3, "申报人 \(whom(c.id)) 尚未经过评议，不能表决（先执行 deliberate）",
                                        "candidate \(c.id) has not been deliberated; deliberate before the vote"))
             }
         }
+        try requireHostNotRecused(from: ids, "表决", "vote")
+        try requireDeliberationQuorum(ids)
+        let named = try requireTellers(tellers, paper: paper)
         let first = eligibleNow(for: ids[0])
         guard !first.isEmpty else {
             throw .refused(Refusal(.r3, "没有委员全程参加对 \(whom(ids[0])) 的评议且未回避，无人可以投票",
@@ -61,7 +64,23 @@ extension SessionState {
         for id in ids { denominators[id] = denominatorNow(for: id) }
         return .roundOpened(RoundOpened(
             round: rounds.count + 1, candidates: ids, eligible: first, denominators: denominators,
-            paper: paper, yesCap: settings.yesCap, credentialKey: credentialKey))
+            paper: paper, yesCap: settings.yesCap, credentialKey: credentialKey, tellers: named))
+    }
+
+    /// R1 under `denominator = "eligible"`: the members who attended the whole deliberation of
+    /// each candidate — its voters, and the recused, whose absence from the vote is required
+    /// rather than chosen — must themselves reach the quorum; otherwise a handful of voters
+    /// could pass a candidate in a room that is quorate only on paper.
+    func requireDeliberationQuorum(_ ids: [CandidateID]) throws(Rejection) {
+        guard settings.denominator == .eligible else { return }
+        for id in ids {
+            let attended = progress[id]!.attended.count
+            guard attended >= settings.quorum else {
+                throw .refused(Refusal(
+                    .r1, "全程参加对 \(whom(id)) 评议的委员（含回避委员）仅 \(attended) 人，少于规定人数 \(settings.quorum) 人；表决基数为有表决权的委员（denominator = \"eligible\"）时不能开始投票",
+                    "only \(attended) members (recused ones included) attended the whole deliberation of \(id), fewer than the quorum of \(settings.quorum); with denominator = \"eligible\" the vote cannot open"))
+            }
+        }
     }
 
     /// The open round, or the R4 refusal for a ballot outside one.
@@ -73,7 +92,7 @@ extension SessionState {
         return round
     }
 
-    func castBallot(member id: MemberID, pinHash: String?, choices: [CandidateID: Choice], blinded: String?) throws(Rejection) -> Event {
+    func castBallot(member id: MemberID, pinMAC: String?, choices: [CandidateID: Choice], blinded: String?) throws(Rejection) -> Event {
         let round = try requireOpenRound("投票", "cast a ballot")
         guard !round.opened.paper else {
             throw .invalid(InputError("第 \(round.number) 轮为纸质投票，选票由计票人录入（vote paper）",
@@ -87,15 +106,12 @@ extension SessionState {
             throw .refused(Refusal(.r3, "委员 \(who(id)) 不在第 \(round.number) 轮的投票人之列",
                                    "member \(id) is not among the voters of round \(round.number)"))
         }
-        guard present.contains(id), let expected = pins[id]?.pinHash else {
+        guard present.contains(id), let expected = pins[id]?.pinMAC else {
             let when = lastDeparture(of: id).map { "已于 \(clockTime($0.leftAt ?? "")) 离会，" } ?? ""
             throw .refused(Refusal(.r4, "委员 \(who(id)) \(when)不在场，不得投票或委托他人投票",
                                    "member \(id) is not present and may neither vote nor have anyone vote for them"))
         }
-        guard let pinHash, pinHash == expected else {
-            throw .refused(Refusal(.r4, "委员 \(who(id)) 的投票 PIN 不正确；每位委员只能以本人签到时领取的 PIN 投本人的票，不得代投",
-                                   "wrong PIN for member \(id); each member votes only with the PIN handed to them at sign-in, never for another"))
-        }
+        try requirePIN(pinMAC, expected, of: id)
         guard !round.issued.contains(id) else {
             throw .refused(Refusal(.r4, "委员 \(who(id)) 已在第 \(round.number) 轮投过票，不得重复投票",
                                    "member \(id) has already voted in round \(round.number); no second ballot"))

@@ -6,9 +6,16 @@ import TextFormats
 
 /// The committee registry: one JSON line per decision of every past session (R8).
 ///
-/// The committee keeps this file between sessions; `init` reads it so that a candidate it
-/// already decided cannot be voted on again, and `close` appends the session's decisions.
-/// A committee that wants the bar to last one 评审年度 simply starts a new file each year.
+/// The committee keeps this file between sessions (mode 0600: it is confidential). `init` reads
+/// it, and so does every deliberation and every vote opening (`Session.perform`), so that an
+/// application decided by a session that closed after this one was prepared still cannot be
+/// voted on again; `close` appends the session's decisions.
+///
+/// An application is one person's (证件号码, else 姓名+性别+出生年月) for one 申报职称 in one 评审年度
+/// (`PastDecision.isSameApplication`). A decision recorded by another committee — several
+/// committees may share one registry file — bars the same application too: one application, one
+/// review (第十四条 allows one application a year); the refusal names that committee. A new
+/// application in a later 评审年度 is not a re-review.
 public struct Registry: Sendable {
     public let path: String
 
@@ -45,9 +52,16 @@ public struct Registry: Sendable {
             let c = state.candidate(id)!
             let t = state.progress[id]!.tally!
             return PastDecision(
-                committee: state.settings.name, session: state.session, date: state.settings.date,
+                committee: state.settings.name, session: state.session, date: state.meetingDate,
                 candidate: id, applicant: c.applicantKey, unit: c.unit, outcome: t.outcome,
-                yes: t.yes, denominator: t.denominator)
+                yes: t.yes, denominator: t.denominator, year: state.settings.reviewYear)
+        }
+    }
+
+    /// The decisions of other sessions on the applications `candidates` make in `settings`' 评审年度.
+    public static func relevant(_ decisions: [PastDecision], to candidates: [Candidate], settings: Settings, session: String? = nil) -> [PastDecision] {
+        decisions.filter { d in
+            d.session != session && candidates.contains { d.isSameApplication(as: $0, year: settings.reviewYear) }
         }
     }
 
@@ -67,7 +81,7 @@ public struct Registry: Sendable {
             count += 1
         }
         guard count > 0 else { return 0 }
-        do { try DurableFile.append(bytes, to: path) } catch { throw .file(error) }
+        do { try DurableFile.append(bytes, to: path, mode: 0o600) } catch { throw .file(error) }
         return count
     }
 }

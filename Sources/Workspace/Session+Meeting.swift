@@ -19,6 +19,7 @@ extension Session {
         guard let identity else {
             var step = try perform(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: nil))
             step.notices.append("提示：这是未签名的演练会议（--unsigned），日志没有检查点签名，不能作为正式记录。")
+            step.notices += [meetingDateNotice(step)].compactMap { $0 }
             return step
         }
         // The rules first, so a refused opening asks for no passphrase's work and makes no key.
@@ -57,7 +58,7 @@ extension Session {
         }
         var step = try perform(.openMeeting(host: host, recorder: recorder, agenda: agenda, seal: seal),
                                before: { () throws(WorkspaceError) in try keys.storeSessionKey(sessionKey) })
-        step.notices = notices + step.notices
+        step.notices = notices + step.notices + [meetingDateNotice(step)].compactMap { $0 }
         return step
     }
 
@@ -77,7 +78,10 @@ extension Session {
         let cosigners = state.isSigned ? [try recorderCosigner(recorder)] : []
         let step = try perform(.closeMeeting(registered: count), cosigners: cosigners,
                                before: { () throws(WorkspaceError) in try registry?.append(decisions) },
-                               after: { () throws(WorkspaceError) in try keys.destroySessionKey() })
+                               after: { () throws(WorkspaceError) in
+            try keys.destroySessionKey()
+            try keys.destroyPINKey()
+        })
         return (step, count)
     }
 

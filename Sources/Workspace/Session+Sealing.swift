@@ -39,6 +39,7 @@ extension Session {
         if state.phase == .closed {
             try keys.destroySessionKey()
         }
+        if state.phase == .closed { try keys.destroyPINKey() }
     }
 
     /// The session key, when `event` calls for a checkpoint after it (SPEC.md §2).

@@ -55,7 +55,8 @@ extension Session {
                            "OpenSSL 3.0 cannot make CMS signatures with SM2; sign papers with a P-256 certificate")
         }
         let outDirectory = folder.path + "/out"
-        do { try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true) } catch {
+        // Confidential like the rest of the folder: out/ 0700, its files 0600.
+        do { try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
             throw .damaged("无法创建 \(outDirectory)：\(error)", "cannot create \(outDirectory): \(error)")
         }
         var signed: [String] = []
@@ -80,8 +81,8 @@ extension Session {
                 certificate: Base64.encode(identity.certificate.der))
             try perform(.recordDocumentSignature(record), before: { () throws(WorkspaceError) in
                 do throws(FileError) {
-                    if existing == nil { try DurableFile.replace(path, with: file.bytes) }
-                    try DurableFile.replace(folder.path + "/" + signatureFile, with: signature.der)
+                    if existing == nil { try DurableFile.replace(path, with: file.bytes, mode: 0o600) }
+                    try DurableFile.replace(folder.path + "/" + signatureFile, with: signature.der, mode: 0o600)
                 } catch { throw .file(error) }
             })
             signed.append(relative)

@@ -65,7 +65,7 @@ public final class Session {
                         before: () throws(WorkspaceError) -> Void = {},
                         after: () throws(WorkspaceError) -> Void = {}) throws(WorkspaceError) -> Step {
         try prepareForAppending()
-        let event = try judge(command)
+        let event = try judge(try withCurrentRegistry(command))
         try before()
         // The key is fetched before anything is written, so a missing key refuses the command
         // instead of leaving an entry no checkpoint seals.

@@ -52,9 +52,10 @@ extension SessionFolder {
             }
         }
         let staging = folder.path + ".init-\(getpid())"
-        guard mkdir(staging, 0o755) == 0 else { throw .file(FileError(path: staging, operation: "创建目录 mkdir")) }
+        // The folder is confidential (第二十四条): 0700, its files 0600, from the start.
+        guard mkdir(staging, 0o700) == 0, chmod(staging, 0o700) == 0 else { throw .file(FileError(path: staging, operation: "创建目录 mkdir")) }
         do {
-            for (name, bytes) in copies { try DurableFile.replace(staging + "/" + name, with: bytes) }
+            for (name, bytes) in copies { try DurableFile.replace(staging + "/" + name, with: bytes, mode: 0o600) }
             let entry = Entry(seq: 1, at: clock.now(), event: .sessionCreated(founding))
             try JournalFile(path: staging + "/" + journalName).append(line: try EntryCoding.encode(entry))
             if stat(path, &st) == 0 { rmdir(path) }
@@ -99,7 +100,7 @@ extension SessionFolder {
                     if case .badInput(let e) = error { throw e }
                     throw ImportError(file: registryPath, "\(error)", "\(error)")
                 }
-                registry = all.filter { d in candidates.contains { $0.applicantKey.matches(d.applicant) } }
+                registry = Registry.relevant(all, to: candidates, settings: draft.settings)
                 if !registry.isEmpty {
                     notices.append("提示：登记文件显示 \(registry.count) 名申报人已经本评委会评审（\(registry.map(\.applicant.name).joined(separator: "、"))），本次不得再表决（R8）。")
                 }

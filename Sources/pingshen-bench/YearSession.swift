@@ -21,6 +21,8 @@ struct YearSession {
     let candidateCount: Int
     let memberCount: Int
     let roundKeys: [BlindSigningKey]
+    /// A benchmark journal's PIN key: its PINs are never checked after it is written.
+    static let pinKey = [UInt8](repeating: 7, count: VotingPIN.keyLength)
 
     private(set) var lines: [UInt8] = []
     private var state: SessionState!
@@ -61,7 +63,7 @@ struct YearSession {
         // another leaves during the third and returns during the fifth.
         var pins: [MemberID: (pin: String, salt: String)] = [:]
         func arrive(_ ids: [MemberID]) throws {
-            let issued = ids.map { VotingPIN.issue(to: $0) }
+            let issued = ids.map { VotingPIN.issue(to: $0, session: session, key: Self.pinKey) }
             for (m, i) in zip(ids, issued) { pins[m] = (i.pin, i.arrival.pinSalt) }
             try run(.checkIn(issued.map(\.arrival)))
         }
@@ -105,7 +107,7 @@ struct YearSession {
             block.append(Ballot(id: Digest.sha256Hex(message), choices: choices, nonce: nonce, prefix: Digest.hex(prepared.prefix(32)),
                                 signature: Base64.encode(signature)))
             let p = pins[member]!
-            try write(try Review.decide(.castBallot(member: member, pinHash: VotingPIN.hash(p.pin, salt: p.salt), choices: choices,
+            try write(try Review.decide(.castBallot(member: member, pinMAC: VotingPIN.mac(p.pin, member: member, salt: p.salt, session: state.session, key: Self.pinKey), choices: choices,
                                                     blinded: Digest.sha256Hex(blinding.blindedMessage)), in: state))
         }
         ballots += block.count

@@ -83,6 +83,10 @@ struct SampleScript {
                   "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
         try type(["keys", "issue", "--role", "secretary", "--name", "王秘书", "--ca-cert", keys + "/committee.pem",
                   "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
+        for teller in Self.tellers {
+            try type(["keys", "issue", "--role", "teller", "--name", teller, "--ca-cert", keys + "/committee.pem",
+                      "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01"])
+        }
         try type(["keys", "issue", "--role", "witness", "--algorithm", "ed25519", "--name", "省人社厅监督见证", "--ca-cert", keys + "/committee.pem",
                   "--ca-key", keys + "/committee.key", "--out", keys, "--not-before", "2026-11-01", "--file-name", "witness"])
         try startWitness()
@@ -151,7 +155,7 @@ struct SampleScript {
         try type(["deliberate", "C06", "C07", "C08", "C09", "--opinion", "评议组初审意见：四人均符合申报条件，其中 C06、C09 为破格申报，业绩突出。"])
         try type(["speech", "C09", "--member", "M03", "量子通信芯片测试方法获省科技进步二等奖，破格理由充分。"])
         at("10:40")
-        try type(["vote", "open", "C06", "C07", "C08", "C09", "--paper"])
+        try type(["vote", "open", "C06", "C07", "C08", "C09", "--paper", "--tellers"] + Self.tellers)
         try enterPaperSheets()
         at("11:05")
         try type(["vote", "close"])
@@ -225,19 +229,23 @@ struct SampleScript {
         }
         var entered = 0
         for sheet in 1..<sheets {
-            for teller in ["孙计票", "周监票"] {
+            for teller in Self.tellers {
                 var m = marks(sheet)
                 if sheet == 9 && teller == "周监票" { m[0] = "C06=不同意" }
-                try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: Dictionary(uniqueKeysWithValues: m.map {
+                // Each teller signs each entry with their own certificate (R15).
+                try folder.openForWriting().enterSheet(teller: teller, sheet: sheet, marks: Dictionary(uniqueKeysWithValues: m.map {
                     let kv = $0.split(separator: "=", maxSplits: 1).map(String.init)
                     return (kv[0], kv.count > 1 ? kv[1].split(separator: "+").map(String.init) : [])
-                })))
+                }), identity: IdentityFiles(key: keys + "/teller-\(teller).key", certificate: keys + "/teller-\(teller).pem", passphrase: Demo.passphrase))
                 entered += 1
             }
         }
-        print("\n$ pingshen -C \(directory) vote paper --teller 孙计票 --sheet N C06=同意 C07=同意 …   （两名计票人各录入 \(sheets - 1) 张，第 \(sheets) 张未交回）")
+        print("\n$ pingshen -C \(directory) vote paper --teller 孙计票 --key …/teller-孙计票.key --cert …/teller-孙计票.pem --sheet N C06=同意 C07=同意 …   （两名计票人各录入 \(sheets - 1) 张，第 \(sheets) 张未交回）")
         print("已录入 \(entered) 次；第 9 张两人录入不一致：")
         try type(["vote", "close"], expectRefusal: true)
-        try type(["vote", "paper", "--teller", "周监票", "--sheet", "9"] + marks(9))
+        try type(["vote", "paper", "--teller", "周监票", "--sheet", "9", "--key", keys + "/teller-周监票.key", "--cert", keys + "/teller-周监票.pem"] + marks(9))
     }
+
+    /// The paper round's two tellers (计票人、监票人), each with a certificate of their own.
+    static let tellers = ["孙计票", "周监票"]
 }

@@ -195,18 +195,32 @@ extension TamperTests {
         ]
     }
 
-    /// The committee's registry brought by the inspector bars a candidate the session voted on.
+    /// The committee's registry brought by the inspector bars a candidate the session voted on:
+    /// the same application (by another committee too, its name spelt with invisible characters)
+    /// in the same 评审年度.
     static func registry(_ f: Fixtures.Made) -> [Mutation] {
         guard case .sessionCreated(let s)? = try? JournalEdit(f.files["journal.jsonl"]!).entries[0].event,
               let c05 = s.candidates.first(where: { $0.id == "C05" }) else { return [] }
-        let past = PastDecision(committee: s.settings.name, session: "0123456789abcdef0123456789abcdef", date: "2025-11-20", candidate: "C12",
-                                applicant: c05.applicantKey, unit: c05.unit, outcome: .rejected, yes: 10, denominator: 21)
-        var options = f.options
-        options.registry = [past]
-        return [Mutation(family: "re-review against the registry", label: "C05 was decided by a past session", options: options) { _ in }]
+        func decided(_ label: String, committee: String, date: String, year: Int?, name: String) -> Mutation {
+            var applicant = c05.applicantKey
+            applicant.name = name
+            let past = PastDecision(committee: committee, session: "0123456789abcdef0123456789abcdef", date: date, candidate: "C12",
+                                    applicant: applicant, unit: c05.unit, outcome: .rejected, yes: 10, denominator: 21, year: year)
+            var options = f.options
+            options.registry = [past]
+            return Mutation(family: "re-review against the registry", label: label, options: options) { _ in }
+        }
+        return [
+            decided("C05 was decided by a past session", committee: s.settings.name, date: "2026-06-20", year: nil, name: c05.name),
+            decided("C05 was decided by another committee, its name with a no-break space", committee: "安徽省工程系列通信专业高级职称评审委员会",
+                    date: "2026-03-02", year: nil, name: c05.name + "\u{00A0}"),
+            decided("C05 was decided in January for the same 评审年度", committee: s.settings.name, date: "2027-01-10", year: 2026,
+                    name: "\u{200B}" + c05.name),
+        ]
     }
 
-    /// Re-signs the whole session under the rogue committee: documents, committee.pem, statement, checkpoints.
+    /// Re-signs the whole session under the rogue committee: documents, committee.pem, statement,
+    /// the tellers' entries, checkpoints.
     static func resignUnderRogueSeal(_ files: inout FolderFiles, _ f: Fixtures.Made) throws {
         let rogue = Fixtures.rogue
         var j = try JournalEdit(files["journal.jsonl"]!)
@@ -222,6 +236,7 @@ extension TamperTests {
         files["committee.pem"] = Array(rogue.seal.certificate.pem.utf8)
         var resealer = Resealer(chair: rogue.chair, secretary: rogue.secretary)
         resealer.committee = rogue.seal.certificate
+        resealer.tellers = rogue.tellers
         files["journal.jsonl"] = try resealer.reseal(try j.bytes())
     }
 

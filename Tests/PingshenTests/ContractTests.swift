@@ -65,7 +65,7 @@ struct ContractTests {
         _ = try CLI.checkIn(dir, ["M07"])
         try CLI.ok(["-C", dir, "vote", "open", "C01"])
         let journal = dir + "/journal.jsonl"
-        let before = try Data(contentsOf: URL(fileURLWithPath: journal))
+        var before = try Data(contentsOf: URL(fileURLWithPath: journal))
         let r = try CLI.run(["-C", dir, "vote", "cast", "--member", "M07", "--pin", pins["M07"]!, "C01=同意"])
         #expect(r.status == 3)
         #expect(r.stderr.contains("R3") && r.stderr.contains("第二十三条第五项") && r.stderr.contains("中途离会"))
@@ -73,7 +73,12 @@ struct ContractTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: journal)) == before)
 
         let proxy = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M06"]!, "C01=同意"])
-        #expect(proxy.status == 3 && proxy.stderr.contains("R4"))
+        #expect(proxy.status == 3 && proxy.stderr.contains("R16") && proxy.stderr.contains("不得代投"))
+        // A wrong PIN is the one refusal that is journaled (pin.failed), so five lock the member (R16).
+        let after = try Data(contentsOf: URL(fileURLWithPath: journal))
+        #expect(after.count > before.count && after.prefix(before.count) == before)
+        #expect(String(decoding: after.dropFirst(before.count), as: UTF8.self).contains("\"event\":\"pin.failed\""))
+        before = after
         let unknown = try CLI.run(["-C", dir, "vote", "cast", "--member", "M99", "--pin", "1", "C01=同意"])
         #expect(unknown.status == 2 && unknown.stderr.contains("M99"))
         let badMark = try CLI.run(["-C", dir, "vote", "cast", "--member", "M05", "--pin", pins["M05"]!, "C01=也许"])

@@ -55,7 +55,7 @@ struct ExitStatusTests {
     func badArguments(arguments: [String], mentions: String) throws {
         let (dir, _) = try Self.openMeeting()
         try CLI.ok(["-C", dir, "deliberate", "C01"])
-        try CLI.ok(["-C", dir, "vote", "open", "C01", "--paper"])
+        try CLI.ok(["-C", dir, "vote", "open", "C01", "--paper", "--tellers", "甲", "乙"])
         try expect(2, ["-C", dir] + arguments, journal: dir + "/journal.jsonl", mentions: mentions)
     }
 

@@ -27,11 +27,17 @@ struct KioskTests {
         #expect(tallies[1]["no"] as? Int == 1 && tallies[1]["yes"] as? Int == 1)
     }
 
-    @Test("the kiosk stops accepting a member after three wrong PINs")
+    @Test("five wrong PINs at the kiosk lock the member in the journal, even with the right PIN after; the host unlocks (R16)")
     func lockout() throws {
-        let (dir, _) = try CLI.openRound(present: 20, ["C01"])
-        let input = ["M04", "1", "M04", "2", "M04", "3", "M04", "q"].joined(separator: "\n") + "\n"
+        let (dir, pins) = try CLI.openRound(present: 20, ["C01"])
+        let input = ["M04", "1", "M04", "2", "M04", "3", "M04", "4", "M04", "5", "M04", pins["M04"]!, "q"].joined(separator: "\n") + "\n"
         let r = try CLI.run(["-C", dir, "vote", "kiosk"], input: input)
-        #expect(r.stdout.contains("PIN 已连续错误 3 次"))
+        #expect(r.stderr.contains("第 5 次") && r.stderr.contains("pingshen unlock M04"), "\(r.stderr)")
+        #expect(!r.stdout.contains("投票成功"))
+        let journal = try String(contentsOfFile: dir + "/journal.jsonl", encoding: .utf8)
+        #expect(journal.contains("\"event\":\"member.locked\""))
+        try CLI.ok(["-C", dir, "unlock", "M04"])
+        let again = try CLI.run(["-C", dir, "vote", "kiosk"], input: ["M04", pins["M04"]!, "1", "y", "", "q"].joined(separator: "\n") + "\n")
+        #expect(again.stdout.contains("投票成功"), "\(again.stderr)")
     }
 }

@@ -55,8 +55,8 @@ enum SampleJournal {
         .sessionCreated(SessionCreated(session: "", settings: settings, members: [members[0]], candidates: [candidates[0]],
                                        registry: [], registryPath: nil, sources: [:])),
         .membersArrived(MembersArrived(arrivals: [
-            Arrival(member: "M01", pinSalt: String(repeating: "0", count: 32), pinHash: String(repeating: "a", count: 64)),
-            Arrival(member: "M02", pinSalt: String(repeating: "1", count: 32), pinHash: String(repeating: "b", count: 64)),
+            Arrival(member: "M01", pinSalt: String(repeating: "0", count: 32), pinMAC: String(repeating: "a", count: 64)),
+            Arrival(member: "M02", pinSalt: String(repeating: "1", count: 32), pinMAC: String(repeating: "b", count: 64)),
         ])),
         .membersArrived(MembersArrived(arrivals: [])),
         .memberLeft(MemberLeft(member: "M02", reason: tricky)),

@@ -8,6 +8,8 @@ struct Meeting {
     var state: SessionState
     var seq = 1
     var minute = 8 * 60
+    /// The day entries are dated (the settings' `date` unless a test moves the meeting).
+    var day = "2026-11-26"
     /// PINs handed out, as members hold them.
     var pins: [MemberID: String] = [:]
     /// Every accepted event after the founding one, in order.
@@ -15,9 +17,10 @@ struct Meeting {
 
     /// A committee of `size` members (M01 主任委员, M02–M03 副主任委员, the rest 委员) and
     /// `candidates` candidates C01…; every member works at 单位N, every candidate at 企业N.
-    init(size: Int = 25, candidates: Int = 6, quorum: Int? = nil, denominator: Denominator = .eligible,
+    init(size: Int = 25, candidates: Int = 6, quorum: Int? = nil, denominator: Denominator = .present,
          recusedLeaveDenominator: Bool = true, yesCap: Int = 0, sameEmployerRecusal: Bool = false,
-         registry: [PastDecision] = [], tweak: (inout [Member], inout [Candidate]) -> Void = { _, _ in }) {
+         registry: [PastDecision] = [], year: Int? = nil, observerUnits: [String]? = nil,
+         tweak: (inout [Member], inout [Candidate]) -> Void = { _, _ in }) {
         var members = (1...size).map { n in
             Member(id: Self.member(n), name: "委员\(n)", office: n == 1 ? .chair : (n <= 3 ? .viceChair : .member),
                    unit: "单位\(n)", panel: "一组")
@@ -31,10 +34,18 @@ struct Meeting {
         let settings = Settings(name: "测试评委会", series: "工程", specialty: "电子信息", level: "高级", organizer: "安徽省人力资源和社会保障厅",
                                 date: "2026-11-26", size: size, quorum: quorum ?? Settings.minimumQuorum(size: size),
                                 denominator: denominator, recusedLeaveDenominator: recusedLeaveDenominator, yesCap: yesCap,
-                                sameEmployerRecusal: sameEmployerRecusal)
+                                sameEmployerRecusal: sameEmployerRecusal, year: year, observerUnits: observerUnits)
         let founding = SessionCreated(session: "0123456789abcdef0123456789abcdef", settings: settings, members: members,
                                       candidates: list, registry: registry, registryPath: nil, sources: [:])
         state = try! SessionState.replay([Entry(seq: 1, at: "2026-11-26T08:00:00+08:00", event: .sessionCreated(founding))])
+    }
+
+    /// The tellers of every paper round in these tests.
+    static let tellers = ["甲", "乙"]
+
+    /// Opens a paper round for `candidates`, counted by `tellers`.
+    static func paper(_ candidates: [CandidateID], tellers: [String] = Meeting.tellers) -> Command {
+        .openRound(candidates, paper: true, tellers: tellers)
     }
 
     static func member(_ n: Int) -> MemberID { n < 10 ? "M0\(n)" : "M\(n)" }
@@ -42,15 +53,26 @@ struct Meeting {
     static func members(_ range: ClosedRange<Int>) -> [MemberID] { range.map(member) }
 
     /// Judges `command`; if accepted, applies its event (one minute later than the last) and returns it.
+    /// A refusal that still records the attempt (a wrong PIN, R16) has its record applied, as
+    /// the workspace does, and is then passed on.
     @discardableResult
     mutating func run(_ command: Command) throws(Rejection) -> Event {
-        let event = try Review.decide(command, in: state)
+        let event: Event
+        do { event = try Review.decide(command, in: state) } catch {
+            if case .refused(let r) = error, let record = r.record { try apply(try Review.decide(record, in: state)) }
+            throw error
+        }
+        try apply(event)
+        return event
+    }
+
+    /// Applies `event` one minute later than the last.
+    mutating func apply(_ event: Event) throws(Rejection) {
         minute += 1
         seq += 1
-        let at = "2026-11-26T\(minute / 60 < 10 ? "0" : "")\(minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00+08:00"
+        let at = "\(day)T\(minute / 60 < 10 ? "0" : "")\(minute / 60):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00+08:00"
         try! state.apply(Entry(seq: seq, at: at, event: event))
         history.append(event)
-        return event
     }
 
     /// Runs `command`, which the test expects to succeed.
@@ -62,9 +84,10 @@ struct Meeting {
         }
     }
 
-    /// Runs `command`, which must be refused under `rule`; checks nothing changed.
+    /// Runs `command`, which must be refused under `rule`; checks nothing changed (but the
+    /// attempt a refusal records: R16).
     mutating func refused(_ command: Command, _ rule: Rule, sourceLocation: SourceLocation = #_sourceLocation) {
-        let before = state.lastSeq
+        var before = state.lastSeq
         do {
             try run(command)
             Issue.record("expected \(rule.rawValue) to refuse \(command)", sourceLocation: sourceLocation)
@@ -74,6 +97,7 @@ struct Meeting {
                 return
             }
             #expect(r.rule == rule, "refused under \(r.rule.rawValue), expected \(rule.rawValue): \(r.chinese)", sourceLocation: sourceLocation)
+            if r.record != nil { before += 1 }
             #expect(r.description.contains(rule.rawValue) && r.description.contains("第"), sourceLocation: sourceLocation)
         }
         #expect(state.lastSeq == before, sourceLocation: sourceLocation)
@@ -109,7 +133,7 @@ struct Meeting {
         for id in ids {
             let pin = "pin-\(id)-\(seq)"
             pins[id] = pin
-            arrivals.append(Arrival(member: id, pinSalt: "salt", pinHash: Self.hash(pin)))
+            arrivals.append(Arrival(member: id, pinSalt: "salt", pinMAC: Self.hash(pin)))
         }
         ok(.checkIn(arrivals))
     }
@@ -124,7 +148,7 @@ struct Meeting {
 
     /// A cast by `member` with their own PIN.
     func cast(_ member: MemberID, _ choices: [CandidateID: Choice]) -> Command {
-        .castBallot(member: member, pinHash: pins[member].map(Self.hash), choices: choices)
+        .castBallot(member: member, pinMAC: pins[member].map(Self.hash), choices: choices)
     }
 
     /// Ballots as the spool would hold them (ids made unique from a counter).
@@ -138,7 +162,7 @@ struct Meeting {
     /// the next `abstain` 弃权, the rest do not vote; then the round closes. Returns its tallies.
     @discardableResult
     mutating func vote(_ candidates: [CandidateID], yes: Int, no: Int = 0, abstain: Int = 0, paper: Bool = false) -> [Tally] {
-        guard ok(.openRound(candidates, paper: paper)) != nil else { return [] }
+        guard ok(.openRound(candidates, paper: paper, tellers: paper ? Self.tellers : [])) != nil else { return [] }
         let voters = state.openRound!.opened.eligible
         var ballots: [[CandidateID: Choice]] = []
         for (i, m) in voters.enumerated() {

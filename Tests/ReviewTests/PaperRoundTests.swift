@@ -9,7 +9,7 @@ struct PaperRoundTests {
         var m = Meeting()
         m.open(present: 21)
         m.ok(.beginDeliberation(candidates, opinion: nil))
-        m.ok(.openRound(candidates, paper: true))
+        m.ok(Meeting.paper(candidates))
         return m
     }
 
@@ -20,7 +20,7 @@ struct PaperRoundTests {
         m.invalid(.enterSheet(teller: "甲", sheet: 1, marks: ["C01": ["同意"]]))
         m.invalid(.closeRound(ballots: []))
         m.ok(.enterSheet(teller: "乙", sheet: 1, marks: ["C01": ["同意"]]))
-        m.invalid(.enterSheet(teller: "丙", sheet: 1, marks: ["C01": ["同意"]]))
+        m.invalid(.enterSheet(teller: "乙", sheet: 1, marks: ["C01": ["同意"]]))
         m.ok(.closeRound(ballots: []))
     }
 

@@ -21,7 +21,7 @@ struct R10CapTests {
         var m = Meeting(yesCap: 1)
         m.open(present: 21)
         m.ok(.beginDeliberation(["C01", "C02"], opinion: nil))
-        m.ok(.openRound(["C01", "C02"], paper: true))
+        m.ok(Meeting.paper(["C01", "C02"]))
         for teller in ["甲", "乙"] {
             m.ok(.enterSheet(teller: teller, sheet: 1, marks: ["C01": ["同意"], "C02": ["同意"]]))
             m.ok(.enterSheet(teller: teller, sheet: 2, marks: ["C01": ["同意"], "C02": ["不同意"]]))
@@ -38,26 +38,5 @@ struct R10CapTests {
         m.ok(.beginDeliberation(["C01", "C02", "C03"], opinion: nil))
         m.ok(.openRound(["C01", "C02", "C03"], paper: false))
         m.ok(m.cast("M02", ["C01": .yes, "C02": .yes, "C03": .yes]))
-    }
-}
-
-/// R11: besides members only staff of the 组建单位 and of 人社部门 may be recorded present.
-@Suite("R11 observers")
-struct R11ObserverTests {
-    @Test("R11: organizer and hrss staff are admitted", arguments: [
-        ("organizer", "安徽省人力资源和社会保障厅"), ("组建单位", ""), ("hrss", "合肥市人社局"), ("人社", "安徽省人力资源和社会保障厅职称处"),
-    ])
-    func admitted(kind: String, unit: String) {
-        var m = Meeting()
-        m.ok(.admitObserver(name: "工作人员", unit: unit, kind: kind))
-    }
-
-    @Test("R11: anyone else is refused", arguments: [
-        ("press", "安徽日报"), ("organizer", "某科技公司"), ("hrss", "省教育厅"), ("", ""), ("applicant", "企业1"),
-    ])
-    func refused(kind: String, unit: String) {
-        var m = Meeting()
-        m.refused(.admitObserver(name: "某人", unit: unit, kind: kind), .r11)
-        #expect(m.state.observers.isEmpty)
     }
 }

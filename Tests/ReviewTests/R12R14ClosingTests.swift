@@ -50,9 +50,9 @@ struct ClosingTests {
     }
 
     @Test("R14: after the close nothing is appended", arguments: [
-        Command.checkIn([Arrival(member: "M22", pinSalt: "s", pinHash: "h")]), .checkOut("M02", reason: nil),
+        Command.checkIn([Arrival(member: "M22", pinSalt: "s", pinMAC: "h")]), .checkOut("M02", reason: nil),
         .beginDeliberation(["C03"], opinion: nil), .openRound(["C03"], paper: false),
-        .castBallot(member: "M02", pinHash: "h", choices: ["C03": .yes]), .recordReason("C02", "补记"),
+        .castBallot(member: "M02", pinMAC: "h", choices: ["C03": .yes]), .recordReason("C02", "补记"),
         .recordMatter("补记", handling: nil), .announce, .closeMeeting(registered: 0),
         .admitObserver(name: "某人", unit: "安徽省人力资源和社会保障厅", kind: "organizer"), .reportMaterials("补记"),
     ])

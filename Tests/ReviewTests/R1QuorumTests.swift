@@ -40,6 +40,45 @@ struct R1QuorumTests {
         m.ok(.openRound(["C01"], paper: false))
     }
 
+    /// 17 present (the quorum of 25); 13 of them leave during C01's deliberation and come back,
+    /// so only 4 attended it. Under `denominator = "eligible"` 3 同意 of those 4 would pass C01.
+    func departedAndBack(_ denominator: Denominator) -> Meeting {
+        var m = Meeting(size: 25, denominator: denominator)
+        m.open(present: 17)
+        m.ok(.beginDeliberation(["C01"], opinion: nil))
+        for n in 5...17 {
+            m.ok(.checkOut(Meeting.member(n), reason: "接电话"))
+            m.checkIn([Meeting.member(n)])
+        }
+        #expect(m.state.present.count == 17 && m.state.eligibleNow(for: "C01").count == 4)
+        return m
+    }
+
+    @Test("R1: under denominator = eligible, those who attended the whole deliberation must reach the quorum")
+    func eligibleNeedsDeliberationQuorum() throws {
+        var m = departedAndBack(.eligible)
+        let refusal = try #require(m.refusal(.openRound(["C01"], paper: false)))
+        #expect(refusal.rule == .r1 && refusal.chinese.contains("仅 4 人") && refusal.chinese.contains("规定人数 17 人"))
+        m.refused(.openRound(["C01"], paper: false), .r1)
+    }
+
+    @Test("R1: under the default (present) the vote opens, and 3 同意 of 17 present fail")
+    func presentCountsEveryone() {
+        var m = departedAndBack(.present)
+        let t = m.vote(["C01"], yes: 3).first
+        #expect(t?.denominator == 17 && t?.outcome == .rejected)
+    }
+
+    @Test("R1: recused members attended the deliberation, so they count toward that quorum though they do not vote")
+    func recusedCountTowardDeliberationQuorum() {
+        var m = Meeting(size: 25, denominator: .eligible)
+        m.open(present: 17)
+        m.ok(.recuse("M09", candidate: "C01", reason: "亲属"))
+        m.ok(.beginDeliberation(["C01"], opinion: nil))
+        m.ok(.openRound(["C01"], paper: false))
+        #expect(m.state.openRound!.opened.eligible.count == 16 && m.state.openRound!.opened.denominators["C01"] == 16)
+    }
+
     @Test("R1: nothing is deliberated or voted before the meeting is opened")
     func nothingBeforeOpening() {
         var m = Meeting()

@@ -14,16 +14,17 @@ struct R4NoProxyTests {
         return m
     }
 
-    @Test("R4: a wrong PIN is refused")
+    @Test("R4/R16: a wrong PIN is refused (and counted toward the lock)")
     func wrongPIN() {
         var m = meetingWithOpenRound()
-        m.refused(.castBallot(member: "M05", pinHash: Meeting.hash("000000"), choices: ["C01": .yes]), .r4)
+        m.refused(.castBallot(member: "M05", pinMAC: Meeting.hash("000000"), choices: ["C01": .yes]), .r16)
+        #expect(m.state.openRound!.issued.isEmpty && m.state.pinFailures["M05"] == 1)
     }
 
-    @Test("R4: another member's PIN does not vote for them (no proxy)")
+    @Test("R4/R16: another member's PIN does not vote for them (no proxy)")
     func anotherMembersPIN() {
         var m = meetingWithOpenRound()
-        m.refused(.castBallot(member: "M05", pinHash: Meeting.hash(m.pins["M06"]!), choices: ["C01": .yes]), .r4)
+        m.refused(.castBallot(member: "M05", pinMAC: Meeting.hash(m.pins["M06"]!), choices: ["C01": .yes]), .r16)
         #expect(m.state.openRound!.issued.isEmpty)
     }
 
@@ -52,7 +53,7 @@ struct R4NoProxyTests {
     @Test("R4: a member who has not signed in holds no PIN and cannot vote")
     func neverSignedIn() {
         var m = meetingWithOpenRound()
-        m.refused(.castBallot(member: "M24", pinHash: Meeting.hash("anything"), choices: ["C01": .yes]), .r3)
+        m.refused(.castBallot(member: "M24", pinMAC: Meeting.hash("anything"), choices: ["C01": .yes]), .r3)
     }
 
     @Test("R4: a PIN from before a departure is void after the return")
@@ -64,7 +65,7 @@ struct R4NoProxyTests {
         m.checkIn(["M05"])
         m.ok(.beginDeliberation(["C01"], opinion: nil))
         m.ok(.openRound(["C01"], paper: false))
-        m.refused(.castBallot(member: "M05", pinHash: Meeting.hash(old), choices: ["C01": .yes]), .r4)
+        m.refused(.castBallot(member: "M05", pinMAC: Meeting.hash(old), choices: ["C01": .yes]), .r16)
         m.ok(m.cast("M05", ["C01": .yes]))
     }
 
@@ -80,7 +81,7 @@ struct R4NoProxyTests {
         var m = Meeting()
         m.open(present: 20)
         m.ok(.beginDeliberation(["C01"], opinion: nil))
-        m.ok(.openRound(["C01"], paper: true))
+        m.ok(Meeting.paper(["C01"]))
         m.ok(.enterSheet(teller: "甲", sheet: 20, marks: ["C01": ["同意"]]))
         m.refused(.enterSheet(teller: "甲", sheet: 21, marks: ["C01": ["同意"]]), .r4)
     }

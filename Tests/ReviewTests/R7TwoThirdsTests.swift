@@ -68,14 +68,38 @@ struct R7TwoThirdsTests {
         #expect(c.tallies[0].yes == 1 && c.tallies[1].void == 20)
     }
 
-    @Test("R7: denominator = present counts members present who could not vote on the candidate")
+    @Test("R7: by default (出席会议评委总数) N counts members present who could not vote on the candidate")
     func presentDenominator() {
-        var m = Meeting(size: 25, denominator: .present)
+        var m = Meeting(size: 25)
+        #expect(m.state.settings.denominator == .present)
         m.open(present: 20)
         m.ok(.beginDeliberation(["C01"], opinion: nil))
         m.checkIn(Meeting.members(21...22))
         // 20 eligible, 22 present: N = 22, so 14 同意 (enough for 20) is not enough.
         let t = m.vote(["C01"], yes: 14, no: 6).first!
         #expect(t.denominator == 22 && t.outcome == .rejected && t.void == 2)
+    }
+
+    @Test("R7: denominator = eligible counts only those entitled to vote on the candidate")
+    func eligibleDenominator() {
+        var m = Meeting(size: 25, denominator: .eligible)
+        m.open(present: 20)
+        m.ok(.beginDeliberation(["C01"], opinion: nil))
+        m.checkIn(Meeting.members(21...22))
+        // 20 eligible: 14 同意 is enough (42 ≥ 40).
+        let t = m.vote(["C01"], yes: 14, no: 6).first!
+        #expect(t.denominator == 20 && t.outcome == .passed && t.void == 0)
+    }
+
+    @Test("R7: by default a recused member leaves N; a member present but out of the deliberation stays in it")
+    func presentLessRecused() {
+        var m = Meeting(size: 25)
+        m.open(present: 20)
+        m.ok(.recuse("M05", candidate: "C01", reason: "同一单位"))
+        m.ok(.beginDeliberation(["C01"], opinion: nil))
+        m.checkIn(["M21"])
+        m.ok(.openRound(["C01"], paper: false))
+        // 21 present − 1 recused = 20; 19 may vote (M21 came late).
+        #expect(m.state.openRound!.opened.denominators["C01"] == 20 && m.state.openRound!.opened.eligible.count == 19)
     }
 }

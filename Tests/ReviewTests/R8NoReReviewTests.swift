@@ -24,9 +24,9 @@ struct R8NoReReviewTests {
         m.refused(.openRound(["C01", "C02"], paper: false), .r8)
     }
 
-    @Test("R8: a candidate the committee decided in a past session (registry) is barred")
+    @Test("R8: a candidate the committee decided in a past session of the same 评审年度 (registry) is barred")
     func registryBars() {
-        let past = PastDecision(committee: "测试评委会", session: "aaaa", date: "2025-11-20", candidate: "C7",
+        let past = PastDecision(committee: "测试评委会", session: "aaaa", date: "2026-06-20", candidate: "C7",
                                 applicant: ApplicantKey(name: "申报人2", gender: "女", born: "1985-03", appliedTitle: "高级工程师", idNumber: nil),
                                 unit: "企业2", outcome: .rejected, yes: 3, denominator: 21)
         var m = Meeting(registry: [past])
@@ -69,7 +69,7 @@ struct R8NoReReviewTests {
         var p = Meeting()
         p.open(present: 21)
         p.ok(.beginDeliberation(["C01"], opinion: nil))
-        p.ok(.openRound(["C01"], paper: true))
+        p.ok(Meeting.paper(["C01"]))
         p.ok(.enterSheet(teller: "甲", sheet: 1, marks: ["C01": ["不同意"]]))
         p.refused(.cancelRound(reason: "结果不理想"), .r8)
     }

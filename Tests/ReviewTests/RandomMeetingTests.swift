@@ -10,6 +10,25 @@ import TestSupport
 struct RandomMeetingTests {
     @Test("properties hold in random meetings", arguments: Array(UInt64(1)...UInt64(200)))
     func randomMeeting(seed: UInt64) {
+        let m = Self.play(seed: seed)
+        let problems = Self.violations(in: m.history, settings: m.state.settings, members: m.state.members)
+        #expect(problems.isEmpty, "seed \(seed): \(problems.joined(separator: "; "))")
+        #expect(m.history.count > 10, "seed \(seed): the meeting did too little to test anything")
+    }
+
+    @Test("the random meetings reach the rarer states: PIN locks and unlocks, recusals, cancellations")
+    func coverage() {
+        var kinds: [String: Int] = [:]
+        for seed in UInt64(1)...UInt64(200) {
+            for e in Self.play(seed: seed).history { kinds[e.kind, default: 0] += 1 }
+        }
+        for kind in ["pin.failed", "member.locked", "member.unlocked", "member.recused", "round.cancelled", "round.closed", "results.announced"] {
+            #expect(kinds[kind, default: 0] > 0, "no \(kind) in 200 random meetings")
+        }
+    }
+
+    /// One random meeting from `seed`.
+    static func play(seed: UInt64) -> Meeting {
         var rng = SeededRandom(seed: seed)
         let size = [11, 15, 25][Int.random(in: 0..<3, using: &rng)]
         var m = Meeting(size: size, candidates: 8, denominator: Bool.random(using: &rng) ? .eligible : .present,
@@ -35,14 +54,17 @@ struct RandomMeetingTests {
                 if !pick.isEmpty, (try? m.run(.openRound(pick, paper: false))) != nil { castChoices = [] }
             case 5, 6, 7, 8:
                 guard let round = m.state.openRound else { continue }
-                let voter = all.randomElement(using: &rng)!
+                var voter = all.randomElement(using: &rng)!
                 var choices: [CandidateID: Choice] = [:]
                 for c in round.opened.candidates where Int.random(in: 0..<6, using: &rng) > 0 {
                     choices[c] = Choice.allCases.randomElement(using: &rng)!
                 }
-                // One cast in ten tries someone else's PIN.
-                let holder = Int.random(in: 0..<10, using: &rng) == 0 ? all.randomElement(using: &rng)! : voter
-                let command = Command.castBallot(member: voter, pinHash: m.pins[holder].map(Meeting.hash), choices: choices)
+                // One cast in three tries someone else's PIN, most of those for M05, whose five
+                // wrong ones lock them until the host unlocks (R16).
+                let wrong = Int.random(in: 0..<3, using: &rng) == 0
+                if wrong && Int.random(in: 0..<4, using: &rng) > 0 { voter = all[4] }
+                let holder = wrong ? all.randomElement(using: &rng)! : voter
+                let command = Command.castBallot(member: voter, pinMAC: m.pins[holder].map(Meeting.hash), choices: choices)
                 if (try? m.run(command)) != nil { castChoices.append(choices) }
             case 9:
                 if m.state.openRound != nil, (try? m.run(.closeRound(ballots: Meeting.ballots(castChoices)))) != nil { castChoices = [] }
@@ -51,15 +73,15 @@ struct RandomMeetingTests {
                 if let p = all.randomElement(using: &rng), let c = candidates.randomElement(using: &rng) {
                     _ = try? m.run(.recuse(p, candidate: c, reason: "测试"))
                 }
-            case 12: _ = try? m.run(.announce)
+            case 12:
+                _ = try? m.run(.announce)
+                _ = try? m.run(.unlock(Bool.random(using: &rng) ? all[4] : present.randomElement(using: &rng) ?? all[0]))
             default:
                 if let c = m.state.rejectedWithoutReason.first { _ = try? m.run(.recordReason(c, "原因")) }
                 _ = try? m.run(.changeHost(all[Int.random(in: 0..<3, using: &rng)]))
             }
         }
-        let problems = Self.violations(in: m.history, settings: m.state.settings, members: m.state.members)
-        #expect(problems.isEmpty, "seed \(seed): \(problems.joined(separator: "; "))")
-        #expect(m.history.count > 10, "seed \(seed): the meeting did too little to test anything")
+        return m
     }
 
     /// Every rule broken by `events`, re-derived from the events alone.
@@ -72,6 +94,8 @@ struct RandomMeetingTests {
         var recused: [CandidateID: Set<MemberID>] = [:]
         var rounds: [Int: (eligible: Set<MemberID>, issued: Set<MemberID>, open: Bool)] = [:]
         var counted = Set<CandidateID>()
+        var wrongPINs: [MemberID: Int] = [:]
+        var locked = Set<MemberID>()
         let offices = Dictionary(uniqueKeysWithValues: members.map { ($0.id, $0.office) })
 
         for (i, event) in events.enumerated() {
@@ -80,6 +104,7 @@ struct RandomMeetingTests {
                 for a in e.arrivals {
                     if present.contains(a.member) { problems.append("#\(i) \(a.member) arrived twice") }
                     present.insert(a.member)
+                    wrongPINs[a.member] = 0
                 }
             case .memberLeft(let e):
                 present.remove(e.member)
@@ -100,10 +125,15 @@ struct RandomMeetingTests {
                     attended[c] = present
                 }
                 for r in e.recusals { recused[r.candidate, default: []].insert(r.member) }
+                if let host, e.candidates.contains(where: { recused[$0]?.contains(host) ?? false }) { problems.append("#\(i) R2: recused host deliberates") }
             case .memberRecused(let r):
                 recused[r.candidate, default: []].insert(r.member)
             case .roundOpened(let e):
                 if present.count < settings.quorum { problems.append("#\(i) R1: vote opened with \(present.count)") }
+                if let host, e.candidates.contains(where: { recused[$0]?.contains(host) ?? false }) { problems.append("#\(i) R2: recused host opens a vote") }
+                if settings.denominator == .eligible, e.candidates.contains(where: { (attended[$0] ?? []).count < settings.quorum }) {
+                    problems.append("#\(i) R1: fewer than the quorum attended the deliberation")
+                }
                 let first = e.candidates.first.map { (attended[$0] ?? []).subtracting(recused[$0] ?? []) } ?? []
                 for c in e.candidates {
                     if counted.contains(c) { problems.append("#\(i) R8: \(c) voted again") }
@@ -121,6 +151,8 @@ struct RandomMeetingTests {
                 if !present.contains(e.member) { problems.append("#\(i) R4: absent \(e.member) voted") }
                 if !r.eligible.contains(e.member) { problems.append("#\(i) R3: ineligible \(e.member) voted") }
                 if r.issued.contains(e.member) { problems.append("#\(i) R4: \(e.member) voted twice") }
+                if locked.contains(e.member) { problems.append("#\(i) R16: locked \(e.member) voted") }
+                wrongPINs[e.member] = 0
                 r.issued.insert(e.member)
                 rounds[e.round] = r
             case .roundCancelled(let e):
@@ -141,6 +173,19 @@ struct RandomMeetingTests {
                 rounds[e.round]?.open = false
             case .meetingClosed:
                 open = false
+            case .resultsAnnounced(let e):
+                if e.candidates.contains(where: { recused[$0]?.contains(e.host) ?? false }) { problems.append("#\(i) R2: recused host announces") }
+            case .pinFailed(let e):
+                wrongPINs[e.member, default: 0] += 1
+                if locked.contains(e.member) || e.failures != wrongPINs[e.member] || e.failures >= 5 { problems.append("#\(i) R16: wrong-PIN count") }
+            case .memberLocked(let e):
+                wrongPINs[e.member, default: 0] += 1
+                if locked.contains(e.member) || e.failures != wrongPINs[e.member] || e.failures != 5 { problems.append("#\(i) R16: lock at \(e.failures)") }
+                locked.insert(e.member)
+            case .memberUnlocked(let e):
+                if locked.remove(e.member) == nil { problems.append("#\(i) R16: unlocked \(e.member), not locked") }
+                if e.host != host || !present.contains(e.host) { problems.append("#\(i) R16: unlocked by \(e.host)") }
+                wrongPINs[e.member] = 0
             default:
                 break
             }

@@ -50,7 +50,10 @@ struct BallotSpoolTests {
         let session = try f.folder.state().session
         let pending = BallotSpool.make(["C01": .no], session: session, round: 1)
         try spool(f).addPending(pending)
-        try f.folder.run(.castBallot(member: "M02", pinHash: VotingPIN.hash(f.pins["M02"]!, salt: try f.folder.state().pins["M02"]!.pinSalt),
+        let state = try f.folder.state()
+        let key = try #require(try FolderKeyStore(folder: f.folder).pinKey())
+        try f.folder.run(.castBallot(member: "M02", pinMAC: VotingPIN.mac(f.pins["M02"]!, member: "M02", salt: state.pins["M02"]!.pinSalt,
+                                                                          session: state.session, key: key),
                                      choices: ["C01": .no]))
         let step = try f.folder.openForWriting().closeRound()
         let closed = try #require(step.closedRound)

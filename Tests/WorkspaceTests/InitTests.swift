@@ -88,7 +88,7 @@ import TextFormats
             #expect(unwritten.english.contains("odd number of members (here 24"))
             let written = try refusal(try sources(in: dir, settings: settingsTOML(without: ["size", "quorum"], extra: "size = 24\n"),
                                                   members: membersCSV(count: 24)))
-            #expect(written.line == 13)
+            #expect(written.line == 15)
             #expect(written.chinese.contains("第九条"))
         }
     }
@@ -98,7 +98,7 @@ import TextFormats
         try withTemporaryFolder { dir throws in
             let toml = settingsTOML(without: ["size", "quorum"], extra: "quorum = \(quorum)\n")
             let e = try refusal(try sources(in: dir, settings: toml, members: membersCSV(count: size)))
-            #expect(e.line == 13)
+            #expect(e.line == 15)
             #expect(e.english.contains("must lie between \(Settings.minimumQuorum(size: size)) (two thirds of \(size)) and \(size)"))
         }
     }

@@ -7,7 +7,7 @@ import TextFormats
 /// `Registry`: the committee's line file of past decisions (R8).
 @Suite struct RegistryTests {
     static func decision(candidate: String, name: String, session: String = "0123456789abcdef0123456789abcdef") -> PastDecision {
-        PastDecision(committee: "安徽省工程系列电子信息专业高级职称评审委员会", session: session, date: "2025-11-20", candidate: candidate,
+        PastDecision(committee: "安徽省工程系列电子信息专业高级职称评审委员会", session: session, date: "2026-06-20", candidate: candidate,
                      applicant: ApplicantKey(name: name, gender: "男", born: "1984-03", appliedTitle: "高级工程师", idNumber: nil),
                      unit: "合肥长城电子有限公司", outcome: .rejected, yes: 10, denominator: 20)
     }

@@ -5,7 +5,7 @@ import Review
 @testable import Seal
 @testable import Workspace
 
-/// A committee seal with a chair, a secretary and an inspector, made in a temporary folder.
+/// A committee seal with a chair, a secretary and two tellers (甲, 乙), made in a temporary folder.
 struct Committee {
     static let passphrase = "测试口令 test passphrase"
     /// Keys are written with 1,000 PBKDF2 iterations instead of 600,000 (a test-only setting).
@@ -14,6 +14,8 @@ struct Committee {
     let seal: IdentityPaths
     let chair: IdentityPaths
     let secretary: IdentityPaths
+    /// The tellers' identities (role teller), by name.
+    let tellers: [String: IdentityPaths]
 
     init(algorithm: SigningAlgorithm = .p256, notBefore: Date? = Date(timeIntervalSince1970: 1_790_000_000)) throws {
         try self = KeyEncryption.$testingIterations.withValue(Self.cheapIterations) {
@@ -30,7 +32,16 @@ struct Committee {
                                      passphrase: Self.passphrase, directory: directory, fileName: "chair")
         secretary = try Identities.issue(role: .secretary, name: "王秘书", algorithm: nil, days: 30, notBefore: notBefore, seal: sealFiles,
                                          passphrase: Self.passphrase, directory: directory, fileName: "secretary")
+        var tellers: [String: IdentityPaths] = [:]
+        for (name, file) in [("甲", "teller-1"), ("乙", "teller-2")] {
+            tellers[name] = try Identities.issue(role: .teller, name: name, algorithm: nil, days: 30, notBefore: notBefore, seal: sealFiles,
+                                                 passphrase: Self.passphrase, directory: directory, fileName: file)
+        }
+        self.tellers = tellers
     }
+
+    /// The identity files of teller `name`.
+    func teller(_ name: String) -> IdentityFiles { files(tellers[name]!) }
 
     func files(_ paths: IdentityPaths) -> IdentityFiles {
         IdentityFiles(key: paths.key, certificate: paths.certificate, passphrase: Self.passphrase)

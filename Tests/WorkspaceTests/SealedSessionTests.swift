@@ -19,8 +19,10 @@ struct SealedSessionTests {
         try f.folder.run(.beginDeliberation(["C03"], opinion: nil))
         try f.folder.openForWriting().openRound(["C03"], paper: false)
         try f.folder.run(.cancelRound(reason: "选票有误"))
-        try f.folder.openForWriting().openRound(["C03"], paper: true)
-        for teller in ["甲", "乙"] { try f.folder.run(.enterSheet(teller: teller, sheet: 1, marks: ["C03": ["同意"]])) }
+        try f.folder.openForWriting().openRound(["C03"], paper: true, tellers: ["甲", "乙"])
+        for teller in ["甲", "乙"] {
+            try f.folder.openForWriting().enterSheet(teller: teller, sheet: 1, marks: ["C03": ["同意"]], identity: committee.teller(teller))
+        }
         _ = try f.folder.openForWriting().closeRound()
         try f.folder.run(.recordReason("C03", "同意票不足"))
         try f.folder.run(.announce)
@@ -246,7 +248,7 @@ struct SealedSessionTests {
         // An insider without any key appends an arrival for an absent member, PIN of their choosing.
         let state = try f.folder.state()
         let phantom = Entry(seq: state.lastSeq + 1, at: state.lastAt,
-                            event: .membersArrived(MembersArrived(arrivals: [Arrival(member: "M25", pinSalt: "00", pinHash: VotingPIN.hash("000000", salt: "00"))])))
+                            event: .membersArrived(MembersArrived(arrivals: [Arrival(member: "M25", pinSalt: "00", pinMAC: String(repeating: "0", count: 64))])))
         try DurableFile.append(try EntryCoding.encode(phantom) + [0x0A], to: f.journalPath)
         let before = try f.journalBytes()
         do {

@@ -9,7 +9,8 @@ import TestSupport
     static let sampleSettings = Settings(
         name: "安徽省工程系列电子信息专业高级职称评审委员会", series: "工程", specialty: "电子信息", level: "高级",
         organizer: "安徽省人力资源和社会保障厅", date: "2026-11-26", venue: "合肥市 省人社厅第三会议室",
-        size: 0, quorum: 0, denominator: .eligible, recusedLeaveDenominator: true, yesCap: 0, sameEmployerRecusal: false)
+        size: 0, quorum: 0, denominator: .present, recusedLeaveDenominator: true, yesCap: 0, sameEmployerRecusal: false,
+        year: 2026, observerUnits: ["安徽省人力资源和社会保障厅", "合肥市人力资源和社会保障局"])
 
     func read(_ text: String) throws(ImportError) -> SettingsDraft {
         try SettingsFile.read(utf8(text), file: "session.toml")
@@ -45,8 +46,11 @@ import TestSupport
             organizer = "人社厅"
             date = 2024-02-29
             """)
+        // N counts the members present (第二十三条第五项: 出席会议评委总数); the year is the date's;
+        // only the organizer's own staff may observe.
         #expect(draft.settings == Settings(name: "评委会", series: "工程", specialty: "", level: "高级", organizer: "人社厅",
-                                           date: "2024-02-29", venue: "", size: 0, quorum: 0))
+                                           date: "2024-02-29", venue: "", size: 0, quorum: 0, denominator: .present,
+                                           year: 2024, observerUnits: ["人社厅"]))
         #expect(draft.size == nil && draft.quorum == nil && draft.registry == nil)
     }
 
@@ -70,13 +74,36 @@ import TestSupport
         #expect(draft.registry == "registry.jsonl")
     }
 
+    @Test func theYearAndTheObserverUnitsCanBeSet() throws {
+        let draft = try read(settingsTOML(without: ["year", "observer_units"], extra: """
+
+            year = 2025
+            observer_units = ["合肥市人力资源和社会保障局", "安徽省人力资源和社会保障厅", "芜湖市人力资源和社会保障局"]
+            """))
+        #expect(draft.settings.year == 2025 && draft.settings.reviewYear == 2025)
+        // The organizer comes first, listed or not, and once.
+        #expect(draft.settings.observerUnits == ["安徽省人力资源和社会保障厅", "合肥市人力资源和社会保障局", "芜湖市人力资源和社会保障局"])
+    }
+
+    @Test(arguments: [
+        ("year = 26", "year = 26 is not a valid year"), ("year = \"2026\"", "'year' must be an integer"),
+        ("year = 0", "is not a valid year"), ("observer_units = \"合肥市人社局\"", "'observer_units' must be an array of strings"),
+        ("observer_units = [\" \"]", "observer_units holds an empty unit name"),
+        ("observer_units = [\"\u{200B}\"]", "observer_units holds an empty unit name"),
+    ])
+    func aBadYearOrUnitListIsRefusedAtItsLine(_ line: String, _ message: String) throws {
+        let e = try failure(settingsTOML(without: ["year", "observer_units"], extra: line + "\n"))
+        #expect(e.line == 15)
+        #expect(e.english.contains(message), "\(e.english)")
+    }
+
     // MARK: Refused
 
     @Test func anUnknownKeyIsNamedWithItsLineAndTheKnownKeys() throws {
         let e = try failure(settingsTOML(extra: "nmae = \"x\"\n"))
-        #expect(e.line == 15)
+        #expect(e.line == 17)
         #expect(e.english.contains("unknown setting 'nmae'"))
-        #expect(e.english.contains("name, organizer, quorum"))
+        #expect(e.english.contains("name, observer_units, organizer, quorum"))
     }
 
     @Test(arguments: [
@@ -91,7 +118,7 @@ import TestSupport
 
     @Test func aDuplicateKeyNamesTheFirstLine() throws {
         let e = try failure(settingsTOML(extra: "size = 27\n"))
-        #expect((e.line, e.column) == (15, 1))
+        #expect((e.line, e.column) == (17, 1))
         #expect(e.english.contains("'size' is defined twice (first on line 9)"))
     }
 
@@ -107,7 +134,7 @@ import TestSupport
         ("yes_cap", "yes_cap = \"0\"", 11, "'yes_cap' must be an integer"),
         ("date", "date = 20261126", 8, "'date' must be a YYYY-MM-DD date"),
         ("date", "date = false", 8, "'date' must be a YYYY-MM-DD date"),
-        ("denominator", "denominator = \"all\"", 15, "denominator must be \"eligible\" or \"present\""),
+        ("denominator", "denominator = \"all\"", 15, "denominator must be \"present\" (the default) or \"eligible\""),
         ("denominator", "denominator = \"Eligible\"", 15, "denominator must be"),
         ("denominator", "denominator = 1", 15, "denominator must be"),
         ("registry", "registry = \"  \"", 12, "'registry' must not be empty"),
@@ -115,7 +142,7 @@ import TestSupport
     ])
     func aValueOfTheWrongKind(_ key: String, _ line: String, _ column: Int, _ message: String) throws {
         let e = try failure(settingsTOML(without: [key], extra: line + "\n"))
-        #expect(e.line == (key == "registry" ? 15 : 14))
+        #expect(e.line == (key == "registry" ? 17 : 16))
         #expect(e.column == column)
         #expect(e.english.contains(message), "\(e.english)")
     }
@@ -127,7 +154,7 @@ import TestSupport
     ])
     func anInvalidDateIsRefusedWhereItIsWritten(_ value: String) throws {
         let e = try failure(settingsTOML(without: ["date"], extra: "date = \(value)\n"))
-        #expect((e.line, e.column) == (14, 8))
+        #expect((e.line, e.column) == (16, 8))
         #expect(e.english.contains("is not a valid YYYY-MM-DD date"))
     }
 
@@ -139,7 +166,7 @@ import TestSupport
 
     @Test func aNegativeYesCapIsRefused() throws {
         let e = try failure(settingsTOML(without: ["yes_cap"], extra: "yes_cap = -1\n"))
-        #expect(e.line == 14)
+        #expect(e.line == 16)
         #expect(e.english.contains("yes_cap must not be negative"))
     }
 
@@ -169,9 +196,12 @@ import TestSupport
             do throws(ImportError) {
                 var draft = try SettingsFile.read(prefix, file: "session.toml")
                 try SessionFolder.finishSizeAndQuorum(&draft, memberCount: 25, file: "session.toml")
-                // Only an optional line cut off entirely goes unnoticed: here the venue.
+                // Only an optional line cut off entirely goes unnoticed: the venue, the year (it
+                // defaults to the date's), the observer units (only the organizer's own name).
                 var expected = whole25.settings
-                if !String(decoding: prefix, as: UTF8.self).contains("\nvenue = ") { expected.venue = "" }
+                let text = String(decoding: prefix, as: UTF8.self)
+                if !text.contains("\nvenue = ") { expected.venue = "" }
+                if !text.contains("\nobserver_units = [\"合肥市人力资源和社会保障局\"]") { expected.observerUnits = ["安徽省人力资源和社会保障厅"] }
                 #expect(draft.settings == expected, "prefix of \(end) bytes")
                 accepted += 1
             } catch {

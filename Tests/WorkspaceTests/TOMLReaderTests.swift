@@ -27,11 +27,13 @@ import TestSupport
     @Test func theSampleReadsKeyByKeyWithPlaces() throws {
         let entries = try TOMLReader.read(Sample.settings, file: "session.toml").topLevel
         #expect(entries.map(\.key) == ["name", "series", "specialty", "level", "organizer", "date", "venue", "size",
-                                      "quorum", "denominator", "recused_leave_denominator", "yes_cap", "same_employer_recusal"])
-        #expect(entries.map(\.value.line) == Array(2...14))
+                                      "quorum", "denominator", "recused_leave_denominator", "yes_cap", "same_employer_recusal",
+                                      "year", "observer_units"])
+        #expect(entries.map(\.value.line) == Array(2...16))
         #expect(entries[0].value == TOMLValue(kind: .string("安徽省工程系列电子信息专业高级职称评审委员会"), line: 2, column: 8))
         #expect(entries[7].value == TOMLValue(kind: .integer(25), line: 9, column: 8))
         #expect(entries[10].value == TOMLValue(kind: .boolean(true), line: 12, column: 29))
+        #expect(entries[14].value.kind == .stringArray(["合肥市人力资源和社会保障局"]) && entries[14].value.line == 16)
     }
 
     @Test func crlfLineEndsAndAByteOrderMarkReadTheSame() throws {

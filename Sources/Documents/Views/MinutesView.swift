@@ -3,7 +3,9 @@ import Review
 
 /// 评审会议记录: every item of 皖人社发〔2018〕5号 第二十四条, in the order the regulation lists them.
 ///
-/// Template fields: `committee` (`CommitteeView`), `draft` (bool: the meeting has not closed),
+/// Template fields: `committee` (`CommitteeView`; its date is the day the meeting was held),
+/// `plannedDate` (the settings' date in Chinese, when the meeting opened on another day),
+/// `draft` (bool: the meeting has not closed),
 /// `openedAt`, `closedAt`, `host`, `hostChanges`, `recorder`, `attendance` (`AttendanceLine`s),
 /// `attendedCount`, `absent` (names), `absentCount`, `observers`, `agenda`, `reports`,
 /// `candidates` (`CandidateView`s with `index`), `deliberations` (`DeliberationView`s),
@@ -69,6 +71,8 @@ struct MinutesView {
     struct MatterLine { var index: Int; var at: String; var text: String; var handling: String? }
 
     var committee: CommitteeView
+    /// The planned date (`date` in the settings) when the meeting was held on another day (第二十四条: 开会日期).
+    var plannedDate: String?
     var draft: Bool
     /// nil before the meeting opens.
     var openedAt: String?
@@ -100,6 +104,9 @@ struct MinutesView {
     init(_ state: SessionState) {
         let records = state.candidateRecords()
         committee = CommitteeView(state.settings)
+        committee.date = state.meetingDate
+        committee.dateChinese = Numbers.chineseDate(state.meetingDate)
+        plannedDate = state.plannedDateIfDifferent.map(Numbers.chineseDate)
         draft = state.phase != .closed
         openedAt = state.openedAt.map { Numbers.clock($0) }
         closedAt = state.closedAt.map { Numbers.clock($0) }

@@ -10,11 +10,23 @@ import Records
 ///     N(c) = |base ∖ recused| (recused leave N) or |base| (they stay),
 ///            base = attended(c, r) (denominator = eligible) or present(open(r)) (= present)   (R7)
 ///     yesCap(r) = the settings' yesCap
+///     ∀c: |{deliberation.began naming c}| ≤ 1      (a deliberation begun again would restore
+///                                                   the vote of members who left: R3)
 enum Eligibility {
     static func check(_ e: Evidence) -> CheckResult {
         var r = CheckResult(.v5, unit: "项（轮次×申报人）(round × candidate)")
         let f = e.facts
         guard let settings = f.settings else { return r }
+        var begun: [CandidateID: Int] = [:]
+        for (p, d) in f.deliberations {
+            for c in d.candidates {
+                if let first = begun[c] {
+                    r.fail(p, "申报人 \(c) 的评议已于第 \(first) 条开始，又再次开始（不得重新评议）(R3: the deliberation of \(c) begins a second time)")
+                } else {
+                    begun[c] = p
+                }
+            }
+        }
         for round in f.rounds {
             let q = round.openedAt
             let opened = round.opened

@@ -6,6 +6,11 @@ import Records
 ///                                 ∧ m ∈ eligible(r) ∧ m ∈ present(p)
 ///     ∀ r, m: |issued(r, m)| ≤ 1
 ///     signed meetings: each issue records the hash of the blinded message (32 bytes), unique in its round
+///     R16, walking the journal: wrong(m) counts pin.failed since m's PIN was issued or re-issued,
+///     m was unlocked or m's credential issued; pin.failed(m) at p has failures = wrong(m)+1 < 5,
+///     member.locked(m) has failures = wrong(m)+1 ≥ 5, both in an open electronic round with m
+///     present and not locked; no credential to a locked m; member.unlocked(m) only for a locked m,
+///     by the host of the moment, present; pin.reissued only to a present member
 enum Credentials {
     static func check(_ e: Evidence) -> CheckResult {
         var r = CheckResult(.v6, unit: "张凭证 credentials")
@@ -49,6 +54,60 @@ enum Credentials {
                 }
             }
         }
+        pinLocks(e, &r)
         return r
+    }
+
+    /// Wrong PINs, locks and unlocks agree with each other and with the credentials issued (R16).
+    static func pinLocks(_ e: Evidence, _ r: inout CheckResult) {
+        let f = e.facts
+        let limit = 5
+        var events = f.pinEvents.map { (p: $0.p, event: Optional($0.value), credential: MemberID?.none) }
+        for round in f.rounds { events += round.issued.map { (p: $0.p, event: nil, credential: $0.value.member) } }
+        events.sort { $0.p < $1.p }
+        var wrong: [MemberID: Int] = [:]
+        var locked = Set<MemberID>()
+        func duringVote(_ m: MemberID, _ n: Int, at p: Int) {
+            guard let round = f.round(n), !round.opened.paper, round.openedAt < p, round.endedAt.map({ p < $0 }) ?? true else {
+                return r.fail(p, "委员 \(m) 的 PIN 错误记录不在进行中的第 \(n) 轮电子投票内 (R16: a wrong PIN outside an open electronic round)")
+            }
+            if !f.attendance.isPresent(m, at: p) { r.fail(p, "委员 \(m) 不在场，却记录其 PIN 错误 (R16: a wrong PIN for an absent member)") }
+            if locked.contains(m) { r.fail(p, "委员 \(m) 已被锁定，却又记录 PIN 错误 (R16: a wrong PIN recorded for a locked member)") }
+        }
+        for (p, event, credential) in events {
+            if let m = credential {
+                if locked.contains(m) { r.fail(p, "委员 \(m) 因 PIN 连续错误被锁定，未经主持人解锁却领取了选票凭证 (R16: a credential for a locked member)") }
+                wrong[m] = 0
+                continue
+            }
+            switch event! {
+            case .issued(let m):
+                wrong[m] = 0
+            case .reissued(let m):
+                if !f.attendance.isPresent(m, at: p) { r.fail(p, "为不在场的委员 \(m) 补发 PIN (R16: a PIN re-issued to an absent member)") }
+                wrong[m] = 0
+            case .failed(let x):
+                duringVote(x.member, x.round, at: p)
+                let n = wrong[x.member, default: 0] + 1
+                if x.failures != n || n >= limit {
+                    r.fail(p, "委员 \(x.member) 第 \(n) 次 PIN 错误，记录为 \(x.failures) 次\(n >= limit ? "，应予锁定" : "") (R16: wrong-PIN count \(x.failures), should be \(n))")
+                }
+                wrong[x.member] = n
+            case .locked(let x):
+                duringVote(x.member, x.round, at: p)
+                let n = wrong[x.member, default: 0] + 1
+                if x.failures != n || n < limit {
+                    r.fail(p, "委员 \(x.member) 在第 \(n) 次 PIN 错误时被锁定（应在第 \(limit) 次）(R16: locked after \(n) wrong PINs, not \(limit))")
+                }
+                wrong[x.member] = n
+                locked.insert(x.member)
+            case .unlocked(let x):
+                if locked.remove(x.member) == nil { r.fail(p, "解锁未被锁定的委员 \(x.member) (R16: unlocking a member who is not locked)") }
+                if x.host != f.host(at: p) || !f.attendance.isPresent(x.host, at: p) {
+                    r.fail(p, "解锁委员 \(x.member) 的 \(x.host) 不是当时在场的主持人 (R16: unlocked by someone other than the present host)")
+                }
+                wrong[x.member] = 0
+            }
+        }
     }
 }

@@ -4,9 +4,11 @@ import Records
 /// decision of the committee, and a round is cancelled only before its first ballot (R8).
 ///
 ///     ∀c: |{r : c counted in r}| ≤ 1, and no round opens for c after c was counted
-///     ∀ round r, c ∈ r: ∄ d ∈ registry (session.created's and --registry's, other sessions only)
-///                       with the same 申报职称 and the same 证件号码 (when both have one),
-///                       else the same 姓名, 性别 and 出生年月
+///     ∀ round r, c ∈ r: ∄ d ∈ registry (session.created's and --registry's, other sessions only,
+///                       any committee) with the same 评审年度 (d.year, else d.date's year;
+///                       settings.year, else settings.date's), the same 申报职称, and the same
+///                       证件号码 (when both have one), else the same 姓名, 性别 and 出生年月 —
+///                       every text compared after NFKC with invisible characters dropped
 ///     cancelled(r) ⇒ no ballot.issued and no sheet.entered in r before the cancellation,
 ///                    a reason is given, and r is not also closed
 enum ReReview {
@@ -23,7 +25,10 @@ enum ReReview {
             }
         }
         let session = f.session
-        let registry = (f.founding?.registry ?? []) + e.options.registry.filter { $0.session != session }
+        let year = f.settings.map { $0.year ?? Int($0.date.prefix(4)) ?? 0 }
+        let registry = ((f.founding?.registry ?? []) + e.options.registry).filter { d in
+            d.session != session && (d.year ?? Int(d.date.prefix(4)) ?? 0) == year
+        }
         var reported = Set<String>()
         for round in f.rounds {
             for c in round.opened.candidates {
@@ -32,7 +37,7 @@ enum ReReview {
                 }
                 guard let candidate = f.candidates[c] else { continue }
                 if let past = registry.first(where: { sameApplication($0.applicant, candidate) }), reported.insert(c).inserted {
-                    r.fail(round.openedAt, "申报人 \(c)（\(candidate.name)）已于 \(past.date) 经本评委会评审（\(past.outcome.chinese)，会议 \(past.session.prefix(8))），不得复评 (R8: already decided by the committee)")
+                    r.fail(round.openedAt, "申报人 \(c)（\(candidate.name)）的同一申报已于 \(past.date) 经「\(past.committee)」评审（\(past.outcome.chinese)，会议 \(past.session.prefix(8))），不得复评 (R8: the same application was already decided)")
                 }
             }
             for (p, cancel) in round.cancels {
@@ -63,10 +68,9 @@ enum ReReview {
 
     /// Whether a past decision's applicant and `c` are the same person applying for the same title.
     static func sameApplication(_ past: ApplicantKey, _ c: Candidate) -> Bool {
-        guard past.appliedTitle == c.appliedTitle else { return false }
-        if let a = past.idNumber, let b = c.idNumber, !a.isEmpty, !b.isEmpty {
-            return a.uppercased() == b.uppercased()
-        }
-        return past.name == c.name && past.gender == c.gender && past.born == c.born
+        guard PlainText.same(past.appliedTitle, c.appliedTitle) else { return false }
+        let a = PlainText.of(past.idNumber ?? "").uppercased(), b = PlainText.of(c.idNumber ?? "").uppercased()
+        if !a.isEmpty && !b.isEmpty { return a == b }
+        return PlainText.same(past.name, c.name) && PlainText.same(past.gender, c.gender) && PlainText.same(past.born, c.born)
     }
 }

@@ -1,7 +1,8 @@
 import Records
 
 /// How the tellers' entries of one paper round read (V8, V10): each teller's latest reading of
-/// each sheet, and the sheets two or more tellers read alike.
+/// each sheet, and the sheets two or more tellers read alike — alike meaning the same marks,
+/// each candidate's compared normalised and sorted (`同意+不同意` = `不同意+同意`, `？` = `?`).
 struct PaperReading {
     /// Sheet number → each teller's latest reading, in order of their first entry.
     let readings: [Int: [SheetEntered]]
@@ -12,15 +13,27 @@ struct PaperReading {
         var latest: [Int: [(teller: String, reading: SheetEntered)]] = [:]
         for entry in entries {
             var list = latest[entry.sheet] ?? []
-            if let i = list.firstIndex(where: { $0.teller == entry.teller }) { list[i].reading = entry } else { list.append((entry.teller, entry)) }
+            let teller = PlainText.of(entry.teller)
+            if let i = list.firstIndex(where: { $0.teller == teller }) { list[i].reading = entry } else { list.append((teller, entry)) }
             latest[entry.sheet] = list
         }
         readings = latest.mapValues { $0.map(\.reading) }
         var settled: [Int: [CandidateID: [String]]] = [:]
-        for (sheet, list) in readings where list.count >= 2 && list.allSatisfy({ $0.marks == list[0].marks }) {
-            settled[sheet] = list[0].marks
+        for (sheet, list) in readings {
+            let first = Self.marks(list[0].marks)
+            if list.count >= 2 && list.allSatisfy({ Self.marks($0.marks) == first }) { settled[sheet] = first }
         }
         self.settled = settled
+    }
+
+    /// A reading's marks as compared: each normalised, blanks dropped, sorted; blank candidates omitted.
+    static func marks(_ marks: [CandidateID: [String]]) -> [CandidateID: [String]] {
+        var out: [CandidateID: [String]] = [:]
+        for (c, list) in marks {
+            let kept = list.map(PlainText.of).filter { !$0.isEmpty }.sorted()
+            if !kept.isEmpty { out[c] = kept }
+        }
+        return out
     }
 
     /// The count of settled sheets, read as the engine must read them: a sheet with more 同意

@@ -40,6 +40,17 @@ struct SessionFacts {
     var checkpoints: [(p: Int, value: CheckpointSigned)] = []
     var documents: [(p: Int, value: DocumentSigned)] = []
     var repairs: [(p: Int, value: JournalRepaired)] = []
+    /// PIN records in journal order: arrivals' PINs, re-issues, wrong PINs, locks, unlocks (R16).
+    var pinEvents: [(p: Int, value: PINEvent)] = []
+
+    /// What happened to a member's PIN at one entry (R16).
+    enum PINEvent {
+        case issued(MemberID)
+        case reissued(MemberID)
+        case failed(PINFailed)
+        case locked(MemberLocked)
+        case unlocked(MemberUnlocked)
+    }
 
     init(_ journal: JournalRecord) {
         for (p, entry) in journal.decoded {
@@ -83,7 +94,10 @@ struct SessionFacts {
                 candidateOrder.append(c.id)
             }
         case .membersArrived(let a):
-            for arrival in a.arrivals { attendance.arrive(arrival.member, at: p, known: members[arrival.member] != nil) }
+            for arrival in a.arrivals {
+                attendance.arrive(arrival.member, at: p, known: members[arrival.member] != nil)
+                pinEvents.append((p, .issued(arrival.member)))
+            }
         case .memberLeft(let l):
             attendance.leave(l.member, at: p, known: members[l.member] != nil)
         case .meetingOpened(let o):
@@ -117,6 +131,14 @@ struct SessionFacts {
             documents.append((p, d))
         case .journalRepaired(let r):
             repairs.append((p, r))
+        case .pinReissued(let a):
+            pinEvents.append((p, .reissued(a.member)))
+        case .pinFailed(let f):
+            pinEvents.append((p, .failed(f)))
+        case .memberLocked(let l):
+            pinEvents.append((p, .locked(l)))
+        case .memberUnlocked(let u):
+            pinEvents.append((p, .unlocked(u)))
         case .observerAdmitted, .materialsReported, .opinionRecorded, .speechRecorded, .matterRecorded:
             break
         }

@@ -1,4 +1,5 @@
 import Records
+import Review
 import TextFormats
 
 /// `session.toml` as read, before it is checked against the roster (size and quorum need the member count).
@@ -16,7 +17,8 @@ enum SettingsFile {
     static let keys: [String: String] = [
         "name": "评委会名称", "series": "系列", "specialty": "专业", "level": "级别",
         "organizer": "组建单位", "date": "开会日期 YYYY-MM-DD", "venue": "会议地点",
-        "size": "委员总数", "quorum": "规定人数", "denominator": "\"eligible\" 或 \"present\"",
+        "size": "委员总数", "quorum": "规定人数", "denominator": "\"present\"（默认）或 \"eligible\"",
+        "year": "评审年度（默认为开会日期的年份）", "observer_units": "可列席的人社部门等单位名称（数组；组建单位总在其中）",
         "recused_leave_denominator": "回避委员是否不计入表决基数", "yes_cap": "每张选票同意数上限（0 为不限）",
         "same_employer_recusal": "与申报人同一工作单位的委员是否自动回避", "registry": "评委会历次评审决定登记文件",
     ]
@@ -92,14 +94,33 @@ enum SettingsFile {
             throw wrongType("date", values["date"]!, "YYYY-MM-DD 日期", "a YYYY-MM-DD date")
         }
 
-        var denominator = Denominator.eligible
+        // 第二十三条第五项 counts two thirds of 出席会议评委总数: the members present (R7).
+        var denominator = Denominator.present
         if let v = values["denominator"] {
             guard case .string(let s) = v.kind, let d = Denominator(rawValue: s) else {
                 throw ImportError(file: file, line: v.line, column: v.column,
-                                  "denominator 只能是 \"eligible\"（有表决权的委员）或 \"present\"（出席委员）",
-                                  "denominator must be \"eligible\" or \"present\"")
+                                  "denominator 只能是 \"present\"（出席委员，默认）或 \"eligible\"（有表决权的委员）",
+                                  "denominator must be \"present\" (the default) or \"eligible\"")
             }
             denominator = d
+        }
+        let meetingYear = Int(date.prefix(4)) ?? 0
+        var year = meetingYear
+        if let v = try integer("year") {
+            guard (1949...9999).contains(v.value) else {
+                throw ImportError(file: file, line: v.line, "评审年度 year = \(v.value) 不是有效的年份", "year = \(v.value) is not a valid year")
+            }
+            year = v.value
+        }
+        var observerUnits: [String] = []
+        if let v = values["observer_units"] {
+            guard case .stringArray(let list) = v.kind else { throw wrongType("observer_units", v, "字符串数组，如 [\"合肥市人力资源和社会保障局\"]", "an array of strings") }
+            for unit in list.map({ $0.trimmingWhitespace() }) {
+                guard !Normalised.text(unit).isEmpty else {
+                    throw ImportError(file: file, line: v.line, column: v.column, "observer_units 中有空的单位名称", "observer_units holds an empty unit name")
+                }
+                observerUnits.append(unit)
+            }
         }
         let cap = try integer("yes_cap")
         if let cap, cap.value < 0 {
@@ -108,13 +129,15 @@ enum SettingsFile {
         var registry: String?
         if values["registry"] != nil { registry = try text("registry", required: true) }
 
-        let settings = Settings(
+        var settings = Settings(
             name: try text("name", required: true), series: try text("series", required: true),
             specialty: try text("specialty", required: false), level: try text("level", required: true),
             organizer: try text("organizer", required: true), date: date, venue: try text("venue", required: false),
             size: 0, quorum: 0, denominator: denominator,
             recusedLeaveDenominator: try flag("recused_leave_denominator", default: true),
-            yesCap: cap?.value ?? 0, sameEmployerRecusal: try flag("same_employer_recusal", default: false))
+            yesCap: cap?.value ?? 0, sameEmployerRecusal: try flag("same_employer_recusal", default: false),
+            year: year, observerUnits: observerUnits)
+        settings.observerUnits = settings.allowedObserverUnits
         return SettingsDraft(settings: settings, size: try integer("size"), quorum: try integer("quorum"), registry: registry)
     }
 }

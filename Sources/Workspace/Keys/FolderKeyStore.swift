@@ -6,12 +6,14 @@ import Journal
 import Records
 import Seal
 
-/// Keeps a signed meeting's short-lived keys in the session folder's `keys/` (0700; files 0600),
-/// for the command line, where every command is a new process.
+/// Keeps a session's short-lived keys in the session folder's `keys/` (0700; files 0600), for
+/// the command line, where every command is a new process.
 ///
 /// The keys are not encrypted: whoever can read the folder can read them, and a passphrase
 /// typed at every command would protect nothing more. They exist only while needed: a round's
-/// key from its opening to its close, the session key from the opening to the final checkpoint.
+/// key from its opening to its close, the session key from the opening to the final checkpoint,
+/// the PIN key (`pin.key`, hex) from the first sign-in to the close — so a copy of the folder
+/// made after the meeting holds none of them.
 public final class FolderKeyStore: SessionKeyStore {
     let directory: String
 
@@ -20,6 +22,7 @@ public final class FolderKeyStore: SessionKeyStore {
     }
 
     var sessionKeyPath: String { directory + "/session.key" }
+    var pinKeyPath: String { directory + "/pin.key" }
     func roundKeyPath(_ round: Int) -> String { directory + "/round-\(round).key" }
 
     public func storeSessionKey(_ key: SigningKey) throws(WorkspaceError) {
@@ -59,11 +62,47 @@ public final class FolderKeyStore: SessionKeyStore {
         try remove(roundKeyPath(round))
     }
 
+    public func storePINKey(_ key: [UInt8]) throws(WorkspaceError) {
+        try store(pinKeyPath, "PIN 密钥", "the PIN key") { () throws -> [UInt8] in Array(Digest.hex(key).utf8) + [0x0A] }
+    }
+
+    public func pinKey() throws(WorkspaceError) -> [UInt8]? {
+        let bytes: [UInt8]?
+        do { bytes = try DurableFile.read(pinKeyPath) } catch { throw .file(error) }
+        guard let bytes else { return nil }
+        // Exactly as written: 64 lowercase hex digits and a newline.
+        let text = String(decoding: bytes.last == 0x0A ? bytes.dropLast() : bytes[...], as: UTF8.self)
+        guard text.utf8.count == 2 * VotingPIN.keyLength, let key = Self.bytes(hex: text) else {
+            throw .damaged("PIN 密钥 \(pinKeyPath) 已损坏", "the PIN key \(pinKeyPath) is damaged")
+        }
+        return key
+    }
+
+    public func destroyPINKey() throws(WorkspaceError) {
+        try remove(pinKeyPath)
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        var high: UInt8?
+        for c in hex.utf8 {
+            let v: UInt8
+            switch c {
+            case 0x30...0x39: v = c - 0x30
+            case 0x61...0x66: v = c - 0x61 + 10
+            default: return nil
+            }
+            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
+        }
+        return high == nil ? out : nil
+    }
+
     private func store(_ path: String, _ what: String, _ whatEnglish: String, _ pem: () throws -> [UInt8]) throws(WorkspaceError) {
         let bytes: [UInt8]
         do { bytes = try pem() } catch { throw .damaged("无法导出\(what)：\(error)", "cannot export \(whatEnglish): \(error)") }
         do throws(FileError) {
             if mkdir(directory, 0o700) != 0 && errno != EEXIST { throw FileError(path: directory, operation: "创建目录 mkdir") }
+            chmod(directory, 0o700)
             try DurableFile.replace(path, with: bytes, mode: 0o600)
         } catch { throw .file(error) }
     }

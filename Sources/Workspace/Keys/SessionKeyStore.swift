@@ -2,8 +2,9 @@ import Records
 import Seal
 import TextFormats
 
-/// Where a signed meeting's short-lived private keys wait between steps: the session key from
-/// the opening to the close, and each electronic round's credential key while the round is open.
+/// Where a session's short-lived secrets wait between steps: the PIN key from the first sign-in
+/// to the close (every session, signed or not; R16), a signed meeting's session key from the
+/// opening to the close, and each electronic round's credential key while the round is open.
 ///
 /// The command line keeps them in the folder's `keys/` (``FolderKeyStore``), since each command
 /// is a new process; a server that holds the session open can keep them in memory only.
@@ -20,6 +21,13 @@ public protocol SessionKeyStore: AnyObject {
     func roundKey(_ opened: RoundOpened) throws(WorkspaceError) -> BlindSigningKey
     /// Destroys a round's key; nothing happens when there is none.
     func destroyRoundKey(_ round: Int) throws(WorkspaceError)
+
+    /// Keeps the key the PINs' MACs are made with (R16).
+    func storePINKey(_ key: [UInt8]) throws(WorkspaceError)
+    /// The PIN key, or nil when none is stored (before the first sign-in, or after the close).
+    func pinKey() throws(WorkspaceError) -> [UInt8]?
+    /// Destroys the PIN key; nothing happens when there is none.
+    func destroyPINKey() throws(WorkspaceError)
 }
 
 extension SessionKeyStore {

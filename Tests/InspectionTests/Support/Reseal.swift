@@ -18,6 +18,8 @@ struct Resealer {
     var witness: WitnessIdentity?
     /// When set, the seal recorded at the opening becomes this certificate (a rogue seal).
     var committee: Certificate?
+    /// When set, each paper-sheet entry is re-signed by the teller of that name (a rogue seal's tellers).
+    var tellers: [String: Identity] = [:]
 
     func reseal(_ journal: [UInt8]) throws -> [UInt8] {
         var entries = try Lines.split(journal).map { try EntryCoding.decode($0) }
@@ -40,6 +42,11 @@ struct Resealer {
                     seal = s
                 }
                 entries[i].event = .meetingOpened(opened)
+            case .sheetEntered(var entry):
+                if let teller = tellers[entry.teller], let signed = entry.signed {
+                    entry.signed = try Self.sign(signed.text, by: teller)
+                    entries[i].event = .sheetEntered(entry)
+                }
             case .checkpointSigned(let old):
                 guard let seal else { break }
                 let checkpoint = try Checkpoint(origin: seal.origin, size: UInt64(i), root: range.root)

@@ -45,6 +45,11 @@ struct SampleSession: @unchecked Sendable {
         for (m, pin) in try at(time).openForWriting().checkIn(members).pins { pins[m] = pin }
     }
 
+    /// One teller's reading of one sheet, signed with the teller's certificate in a sealed meeting.
+    func enter(_ teller: String, sheet: Int, _ marks: [CandidateID: [String]], at time: String) throws {
+        _ = try at(time).openForWriting().enterSheet(teller: teller, sheet: sheet, marks: marks, identity: committee?.teller(teller))
+    }
+
     func run(_ command: Command, at time: String) throws {
         try at(time).run(command)
     }

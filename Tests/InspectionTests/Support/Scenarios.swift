@@ -28,7 +28,7 @@ enum Scenarios {
         try s.run(.recordReason("C05", "同意票未达到三分之二。"), at: "10:15")
         try s.checkIn(["M10"], at: "10:20")
         try s.run(.beginDeliberation(["C06", "C07", "C08", "C09"], opinion: nil), at: "10:25")
-        _ = try s.at("10:40").openForWriting().openRound(["C06", "C07", "C08", "C09"], paper: true)
+        _ = try s.at("10:40").openForWriting().openRound(["C06", "C07", "C08", "C09"], paper: true, tellers: ["孙计票", "周监票"])
         try paperSheets(s, at: "10:40")
         _ = try s.at("11:05").openForWriting().closeRound()
         try s.run(.beginDeliberation(["C10", "C11", "C12"], opinion: nil), at: "11:10")
@@ -66,10 +66,10 @@ enum Scenarios {
             for teller in ["孙计票", "周监票"] {
                 var m = marks(sheet)
                 if sheet == 9 && teller == "周监票" { m["C06"] = ["不同意"] }
-                try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: m))
+                try s.enter(teller, sheet: sheet, m, at: time)
             }
         }
-        try folder.run(.enterSheet(teller: "周监票", sheet: 9, marks: marks(9)))
+        try s.enter("周监票", sheet: 9, marks(9), at: time)
     }
 
     /// A legitimately different meeting: N counts everyone present, recused members stay in N,
@@ -78,7 +78,6 @@ enum Scenarios {
     static func different(committee: TestCommittee) throws -> SampleSession {
         var settings = try String(contentsOfFile: SampleSession.samples + "/session.toml", encoding: .utf8)
         settings = settings.replacingOccurrences(of: "专业高级职称评审委员会", with: "专业中级职称评审委员会")
-            .replacingOccurrences(of: "denominator = \"eligible\"", with: "denominator = \"present\"")
             .replacingOccurrences(of: "recused_leave_denominator = true", with: "recused_leave_denominator = false")
             .replacingOccurrences(of: "yes_cap = 0", with: "yes_cap = 2")
         var s = try SampleSession(committee: committee, settings: settings)
@@ -93,13 +92,13 @@ enum Scenarios {
         try s.checkIn(["M05"], at: "14:29")
         try s.electronicRound(["C02"], ["C02": (14, 2, 0)], open: "14:30", close: "14:35")
         try s.run(.beginDeliberation(["C03", "C04", "C05"], opinion: nil), at: "14:40")
-        _ = try s.at("14:50").openForWriting().openRound(["C03", "C04", "C05"], paper: true)
+        _ = try s.at("14:50").openForWriting().openRound(["C03", "C04", "C05"], paper: true, tellers: ["甲", "乙"])
         let folder = s.at("14:50")
         for sheet in 1...18 {
             var marks: [CandidateID: [String]] = ["C03": ["同意"], "C04": [sheet <= 13 ? "同意" : "弃权"], "C05": [sheet <= 4 ? "同意" : "不同意"]]
             if sheet <= 2 { marks["C03"] = ["同意"]; marks["C04"] = ["同意"]; marks["C05"] = ["同意"] }  // three 同意: over the cap, void
             if sheet == 17 { marks["C03"] = [] }
-            for teller in ["甲", "乙"] { try folder.run(.enterSheet(teller: teller, sheet: sheet, marks: marks)) }
+            for teller in ["甲", "乙"] { try s.enter(teller, sheet: sheet, marks, at: "14:50") }
         }
         _ = try s.at("15:05").openForWriting().closeRound()
         let state = try s.at("15:06").state()

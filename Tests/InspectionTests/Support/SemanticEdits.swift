@@ -183,6 +183,36 @@ enum SemanticEdits {
             l.member = "M01"
             j.entries[left].event = .memberLeft(l)
         }),
+        ("a deliberation begun again (attendance restarted)", { j, _ in
+            guard let i = j.index({ if case .deliberationBegan(let d) = $0 { return d.candidates == ["C05"] }; return false }),
+                  let open = j.roundOpened(3) else { return }
+            j.insert(j.entries[i].event, at: open)
+        }),
+        ("the host recused from the candidate whose vote they open", { j, _ in
+            guard let i = j.index({ if case .deliberationBegan(let d) = $0 { return d.candidates == ["C05"] }; return false }) else { return }
+            j.insert(.memberRecused(Recusal(member: "M01", candidate: "C05", reason: "亲属")), at: i)
+        }),
+        ("a sheet entered by someone not named a teller", { j, _ in
+            guard let i = j.index({ if case .sheetEntered(let s) = $0 { return s.sheet == 2 && s.teller == "周监票" }; return false }),
+                  case .sheetEntered(var s) = j.entries[i].event else { return }
+            s.teller = "王秘书"
+            j.entries[i].event = .sheetEntered(s)
+        }),
+        ("one teller's entry carries the other teller's signature", { j, _ in
+            guard let a = j.index({ if case .sheetEntered(let s) = $0 { return s.sheet == 7 && s.teller == "孙计票" }; return false }),
+                  let b = j.index({ if case .sheetEntered(let s) = $0 { return s.sheet == 7 && s.teller == "周监票" }; return false }),
+                  case .sheetEntered(var first) = j.entries[a].event, case .sheetEntered(let second) = j.entries[b].event else { return }
+            first.signed = second.signed
+            j.entries[a].event = .sheetEntered(first)
+        }),
+        ("an observer from a private company with 人力资源 in its name", { j, _ in
+            guard let i = j.index({ if case .observerAdmitted = $0 { return true }; return false }) else { return }
+            j.entries[i].event = .observerAdmitted(ObserverAdmitted(name: "某人", unit: "安徽某某人力资源服务有限公司", kind: .hrss))
+        }),
+        ("a member locked after wrong PINs votes", { j, _ in
+            guard let open = j.roundOpened(1) else { return }
+            j.insert(.memberLocked(MemberLocked(member: "M02", round: 1, failures: 5)), at: open + 2)
+        }),
         ("a result form dropped", { j, _ in
             if let i = j.entries.lastIndex(where: { if case .documentSigned(let d) = $0.event { return d.document == "result-form" }; return false }) {
                 j.entries.remove(at: i)

@@ -3,8 +3,8 @@ import Foundation
 import Witness
 import Workspace
 
-/// A committee seal with the identities it issued (chair, secretary, inspector), made in a
-/// temporary folder, with their keys loaded.
+/// A committee seal with the identities it issued (chair, secretary, inspector, the tellers of
+/// the scenarios' paper rounds), made in a temporary folder, with their keys loaded.
 struct TestCommittee: @unchecked Sendable {
     static let passphrase = "测试口令 test passphrase"
     /// Keys are written with 1,000 PBKDF2 iterations instead of 600,000: the suite makes and
@@ -23,6 +23,9 @@ struct TestCommittee: @unchecked Sendable {
     let chair: Identity
     let secretary: Identity
     let inspector: Identity
+    /// The tellers' identity files (role teller), by name, and their identities.
+    let tellerPaths: [String: IdentityPaths]
+    let tellers: [String: Identity]
 
     init(name: String = "安徽省工程系列电子信息专业高级职称评审委员会", algorithm: SigningAlgorithm = .p256, chairName: String = "陈建国") throws {
         try self = KeyEncryption.$testingIterations.withValue(Self.cheapIterations) {
@@ -53,6 +56,10 @@ struct TestCommittee: @unchecked Sendable {
         self.witnessPaths = witnessPaths
         witness = try WitnessIdentity(keyFile: witnessPaths.key, certificateFile: witnessPaths.certificate, passphrase: p,
                                       committee: try Credentials.certificate(at: sealPaths.certificate))
+        var tellerPaths: [String: IdentityPaths] = [:]
+        for (i, name) in ["孙计票", "周监票", "甲", "乙"].enumerated() { tellerPaths[name] = try issue(.teller, name, "teller-\(i)") }
+        self.tellerPaths = tellerPaths
+        tellers = try tellerPaths.mapValues(load)
         self.sealPaths = sealPaths
         self.chairPaths = chairPaths
         self.secretaryPaths = secretaryPaths
@@ -61,6 +68,9 @@ struct TestCommittee: @unchecked Sendable {
         secretary = try load(secretaryPaths)
         inspector = try load(inspectorPaths)
     }
+
+    /// Teller `name`'s identity files.
+    func teller(_ name: String) -> IdentityFiles { files(tellerPaths[name]!) }
 
     func files(_ paths: IdentityPaths) -> IdentityFiles {
         IdentityFiles(key: paths.key, certificate: paths.certificate, passphrase: Self.passphrase)
