@@ -22,6 +22,7 @@ public enum Review {
         case .recordOpinion(let id, let text): return try state.recordOpinion(id, text)
         case .recuse(let m, let c, let reason): return try state.recuse(m, candidate: c, reason: reason)
         case .recordSpeech(let c, let m, let text): return try state.recordSpeech(c, member: m, text: text)
+        case .recordDiscussion(let c, let text): return try state.recordDiscussion(c, text)
         case .openRound(let ids, let paper, let key): return try state.openRound(ids, paper: paper, credentialKey: key)
         case .castBallot(let m, let pinHash, let choices, let blinded):
             return try state.castBallot(member: m, pinHash: pinHash, choices: choices, blinded: blinded)

@@ -37,8 +37,9 @@ struct TemplateTests {
         ])
         let renderer = DocumentRenderer(templates: try TemplateLibrary(overridingWith: dir))
         #expect(try renderer.minutes(Self.state, format: .md).text == "本会记录：安徽省工程系列电子信息专业高级职称评审委员会，14 人表决。（王秘书 记）\n")
-        let shipped = try SampleSession.renderer.report(Self.state, format: .md).text
-        #expect(try renderer.report(Self.state, format: .md).text == shipped)
+        let today = CivilDate("2026-12-07")!
+        let shipped = try SampleSession.renderer.report(Self.state, format: .md, today: today).text
+        #expect(try renderer.report(Self.state, format: .md, today: today).text == shipped)
         #expect(renderer.templates.sources["minutes.md"] == dir + "/minutes.md.mustache")
         #expect(renderer.templates.sources["report.md"] == "Templates/report.md.mustache")
     }

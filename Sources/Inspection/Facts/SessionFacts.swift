@@ -117,7 +117,7 @@ struct SessionFacts {
             documents.append((p, d))
         case .journalRepaired(let r):
             repairs.append((p, r))
-        case .observerAdmitted, .materialsReported, .opinionRecorded, .speechRecorded, .matterRecorded:
+        case .observerAdmitted, .materialsReported, .opinionRecorded, .speechRecorded, .discussionRecorded, .matterRecorded:
             break
         }
     }
