@@ -1,3 +1,4 @@
+import Printer
 import Review
 import TextFormats
 
@@ -49,23 +50,19 @@ public struct DocumentRenderer: Sendable {
     public func resultForms(_ state: SessionState, format: DocumentFormat,
                             signatures: [ElectronicSignature] = []) throws(DocumentsError) -> [RenderedDocument] {
         try ResultFormFacts.all(state).map { (facts) throws(DocumentsError) in
-            let lines = SignatureLine.lines(signatures, document: "result-form", candidate: facts.candidate.id)
-            return try resultForm(facts, format: format, signatures: lines)
+            try resultForm(facts, format: format, signatures: signatures)
         }
     }
 
-    /// One candidate's form from its facts alone.
-    public func resultForm(_ facts: ResultFormFacts, format: DocumentFormat) throws(DocumentsError) -> RenderedDocument {
-        try resultForm(facts, format: format, signatures: [])
-    }
-
-    func resultForm(_ facts: ResultFormFacts, format: DocumentFormat, signatures: [SignatureLine]) throws(DocumentsError) -> RenderedDocument {
-        guard format != .csv else {
-            throw .invalid(chinese: "评审表不是表格，不能输出 CSV（可用 text、md、html）", english: "result forms have no CSV form (use text, md or html)")
-        }
-        let view = ResultFormView(facts, last: true, signatures: signatures)
-        return RenderedDocument(fileName: view.fileStem + "." + format.fileExtension,
-                                text: try templates.render(view, with: "result-form." + format.templateSuffix), candidate: view.candidateID)
+    /// One candidate's form from its facts alone, through `Printer` (the bytes an inspector's
+    /// verifier re-renders from its own facts); `signatures` for a print copy only.
+    public func resultForm(_ facts: ResultFormFacts, format: DocumentFormat,
+                           signatures: [ElectronicSignature] = []) throws(DocumentsError) -> RenderedDocument {
+        do throws(PrinterError) {
+            return RenderedDocument(fileName: Printer.resultFormFileName(facts.candidate.id, format: format),
+                                    text: try Printer.resultFormText(facts, format: format, templates: templates, signatures: signatures),
+                                    candidate: facts.candidate.id)
+        } catch { throw DocumentsError(error) }
     }
 
     /// Every result form in one document: for HTML one file with a page break after each form
@@ -77,17 +74,10 @@ public struct DocumentRenderer: Sendable {
         guard !facts.isEmpty else {
             throw .invalid(chinese: "尚无已表决的申报人，没有评审表可生成", english: "no candidate has been voted on yet, so there are no result forms")
         }
-        let fileName = DocumentKind.resultForms.fileName(format)
-        if format == .html {
-            let forms = facts.enumerated().map { i, f in
-                ResultFormView(f, last: i == facts.count - 1,
-                               signatures: SignatureLine.lines(signatures, document: "result-form", candidate: f.candidate.id))
-            }
-            let view = ResultFormsView(committee: CommitteeView(state), forms: forms)
-            return RenderedDocument(fileName: fileName, text: try templates.render(view, with: "result-forms.html"))
-        }
-        let texts = try resultForms(state, format: format, signatures: signatures).map(\.text)
-        return RenderedDocument(fileName: fileName, text: texts.joined(separator: "\u{0C}\n"))
+        do throws(PrinterError) {
+            return RenderedDocument(fileName: DocumentKind.resultForms.fileName(format),
+                                    text: try Printer.resultForms(facts, format: format, templates: templates, signatures: signatures))
+        } catch { throw DocumentsError(error) }
     }
 
     /// 专业技术资格评审情况一览表.
@@ -179,12 +169,8 @@ public struct DocumentRenderer: Sendable {
                            english: "\(kind.rawValue) is not a table and has no CSV form (use text, md or html)")
         }
         let name = kind.rawValue + "." + format.templateSuffix
-        return RenderedDocument(fileName: kind.fileName(format), text: try templates.render(view, with: name))
+        do throws(PrinterError) {
+            return RenderedDocument(fileName: kind.fileName(format), text: try templates.render(view, with: name))
+        } catch { throw DocumentsError(error) }
     }
-}
-
-/// All result forms in one HTML document. Template fields: `committee`, `forms`.
-struct ResultFormsView {
-    var committee: CommitteeView
-    var forms: [ResultFormView]
 }

@@ -1,3 +1,4 @@
+import Printer
 import Review
 
 /// Why a document could not be rendered. Nothing was written when one of these is thrown.
@@ -20,6 +21,17 @@ public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalid(chinese: String, english: String)
     /// A file could not be read or written.
     case file(path: String, chinese: String, english: String)
+
+    /// The printer's error as a document error (the same cases, a CSV form refused as invalid).
+    public init(_ e: PrinterError) {
+        switch e {
+        case .template(let file, let line, let column, let zh, let en):
+            self = .template(file: file, line: line, column: column, chinese: zh, english: en)
+        case .missingTemplate(let name): self = .missingTemplate(name: name)
+        case .file(let path, let zh, let en): self = .file(path: path, chinese: zh, english: en)
+        case .format(let zh, let en): self = .invalid(chinese: zh, english: en)
+        }
+    }
 
     public var description: String {
         switch self {

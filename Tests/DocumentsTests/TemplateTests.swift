@@ -99,7 +99,7 @@ struct TemplateTests {
     @Test("a template that names an unknown content type is refused with its position")
     func unknownPragma() throws {
         let dir = try Self.folder(["minutes.md.mustache": "{{% CONTENT_TYPE: WORD }}\n"])
-        #expect(throws: DocumentsError.self) { try TemplateLibrary(overridingWith: dir) }
+        #expect(throws: PrinterError.self) { try TemplateLibrary(overridingWith: dir) }
     }
 
     @Test("a missing template is named; a missing folder is an error")
@@ -108,7 +108,7 @@ struct TemplateTests {
         #expect(throws: DocumentsError.missingTemplate(name: "minutes.md")) {
             try DocumentRenderer(templates: library).minutes(Self.state, format: .md)
         }
-        #expect(throws: DocumentsError.self) { try TemplateLibrary(overridingWith: "/nonexistent/templates") }
+        #expect(throws: PrinterError.self) { try TemplateLibrary(overridingWith: "/nonexistent/templates") }
     }
 
     @Test("Markdown escapes a | inside a value; HTML escapes markup")

@@ -1,3 +1,4 @@
+import Printer
 import Records
 import Review
 
@@ -96,45 +97,6 @@ struct VoteView {
         passed = t.outcome == .passed
         result = t.outcome.chinese
         conclusion = passed ? "通过" : "不通过"
-    }
-}
-
-/// A candidate's roster row as documents print it.
-///
-/// Template fields: `id`, `name`, `gender`, `born` (`1984-03`), `bornChinese` (`1984年3月`),
-/// `unit`, `education`, `currentTitle`, `appliedTitle`, `series`, `specialty`, `level`,
-/// `exceptional` (bool), `exceptionalText` (是/否).
-struct CandidateView {
-    var id: String
-    var name: String
-    var gender: String
-    var born: String
-    var bornChinese: String
-    var unit: String
-    var education: String
-    var currentTitle: String
-    var appliedTitle: String
-    var series: String
-    var specialty: String
-    var level: String
-    var exceptional: Bool
-    var exceptionalText: String
-
-    init(_ c: Candidate) {
-        id = c.id
-        name = c.name
-        gender = c.gender
-        born = c.born
-        bornChinese = Numbers.chineseMonth(c.born)
-        unit = c.unit
-        education = c.education
-        currentTitle = c.currentTitle
-        appliedTitle = c.appliedTitle
-        series = c.series
-        specialty = c.specialty
-        level = c.level
-        exceptional = c.exceptional
-        exceptionalText = c.exceptional ? "是" : "否"
     }
 }
 

@@ -1,7 +1,7 @@
 import Records
 
 /// 专业技术资格评审表·评审结论 of one candidate (皖人社发〔2018〕5号 第二十三条第六项), made from
-/// `ResultFormFacts` alone.
+/// `ResultFormFacts` alone (and, on a print copy, the signatures made over it).
 ///
 /// Template fields: `committee` (`name`, `dateChinese`, `session`), `candidate`
 /// (`CandidateView`), `vote` (`round`, `kind` 电子/纸质, `expected`, `present`, `voters`, `n`,

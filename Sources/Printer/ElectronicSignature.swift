@@ -1,5 +1,4 @@
 import Records
-import Review
 
 /// A signature recorded on a paper (`document.signed`), as a print copy states it: who signed
 /// in which role, when, and the SHA-256 of the signed file.
@@ -33,18 +32,8 @@ public struct ElectronicSignature: Sendable, Equatable {
         self.sha256 = sha256
     }
 
-    /// Every signature the session recorded, with the name `certificateName` reads from each
-    /// signer's certificate (base64 DER) — Documents does not parse certificates itself.
-    public static func all(in state: SessionState, certificateName: (String) -> String?) -> [ElectronicSignature] {
-        state.documents.map { d in
-            let s = d.value
-            return ElectronicSignature(role: s.signer, signer: certificateName(s.certificate) ?? "（证书无姓名）", at: d.at,
-                                       document: s.document, candidate: s.candidate, file: s.file, sha256: s.sha256)
-        }
-    }
-
     /// `主持人`, `记录人`, `评委会印章`.
-    var roleChinese: String {
+    package var roleChinese: String {
         switch role {
         case "host": "主持人"
         case "recorder": "记录人"
@@ -56,14 +45,14 @@ public struct ElectronicSignature: Sendable, Equatable {
 
 /// One signature line of a print copy. Template fields: `role`, `signer`, `at`
 /// (`2026年11月26日 12:10`), `file`, `digest` (the first 16 hex digits of the SHA-256).
-struct SignatureLine: Sendable {
+package struct SignatureLine: Sendable {
     var role: String
     var signer: String
     var at: String
     var file: String
     var digest: String
 
-    init(_ s: ElectronicSignature) {
+    package init(_ s: ElectronicSignature) {
         role = s.roleChinese
         signer = s.signer
         at = Numbers.chineseDate(s.at) + " " + Numbers.clock(s.at)
@@ -72,7 +61,7 @@ struct SignatureLine: Sendable {
     }
 
     /// The lines of the signatures made over `document` (for `candidate`), in the order made.
-    static func lines(_ all: [ElectronicSignature], document: String, candidate: CandidateID? = nil) -> [SignatureLine] {
+    package static func lines(_ all: [ElectronicSignature], document: String, candidate: CandidateID? = nil) -> [SignatureLine] {
         all.filter { $0.document == document && $0.candidate == candidate }.map(SignatureLine.init)
     }
 }
