@@ -50,10 +50,18 @@ let package = Package(
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
         .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "StrictJSON", "FileSystem", "CHeap"]),
-        // Minutes, result forms, tables, publicity and report, rendered from Templates/.
+        // The template printer: the template library (shipped + a user's folder), content types,
+        // long-table sections, and the result form printed from plain facts. No Review, no
+        // Workspace: the verifier re-renders signed forms through it (SPEC.md §4 V11).
+        .target(
+            name: "Printer",
+            dependencies: ["Records", "Bundled", "TextFormats", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // Minutes, result forms, tables, publicity and report: views built from the replayed
+        // session, printed through Printer from Templates/.
         .target(
             name: "Documents",
-            dependencies: ["Records", "Review", "Bundled", "TextFormats", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Printer", "Records", "Review", "Bundled", "TextFormats", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .executableTarget(
             name: "pingshen",
@@ -101,9 +109,12 @@ let package = Package(
         .testTarget(name: "PingshenTests", dependencies: ["pingshen", "Records", "TestSupport"]),
         .testTarget(
             name: "DocumentsTests",
-            dependencies: ["Documents", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen", "TestSupport"],
+            dependencies: ["Documents", "Printer", "Workspace", "Records", "Review", "Bundled", "TextFormats", "pingshen", "TestSupport"],
             exclude: ["Golden"]  // expected documents, read from disk via #filePath
         ),
+        // The printer as the verifier will use it: facts read from raw journal lines, without
+        // Review or Workspace, re-rendered and compared with the signed forms of a demo session.
+        .testTarget(name: "PrinterTests", dependencies: ["Printer", "Records", "Journal", "pingshen", "TestSupport"]),
         .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness", "TestSupport"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.

@@ -26,11 +26,17 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 session="$out/sample-session"
 PINGSHEN_TIME= "$bin" demo "$session" >/dev/null 2>&1
-for kind in minutes overview analysis report; do
+for kind in minutes overview analysis; do
   "$bin" -C "$session" render "$kind" --format html --out "$out/$kind.html" --force >/dev/null
 done
 "$bin" -C "$session" render publicity --start 2026-11-30 --format html --out "$out/publicity.html" --force >/dev/null
+# The 综合报告 after the 公示 (2026-11-30 – 12-04) has ended without objection.
+PINGSHEN_TIME=2026-12-07T09:00:00+08:00 "$bin" -C "$session" render report --publicity-start 2026-11-30 \
+  --publicity-outcome 无异议 --format html --out "$out/report.html" --force >/dev/null
 "$bin" -C "$session" render result-forms --format html > "$out/result-forms.html"
+# One form alone, as filed in a personal file (第二十八条).
+"$bin" -C "$session" render result-forms --format html --out "$out/forms/" --force >/dev/null
+cp "$out/forms/评审表-C05.html" "$out/result-form-C05.html"
 for f in "$out"/*.html; do
   name=$(basename "$f" .html)
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \

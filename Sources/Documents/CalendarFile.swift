@@ -1,3 +1,4 @@
+import Printer
 import Records
 import TextFormats
 

@@ -1,3 +1,4 @@
+import Printer
 import Records
 
 /// A day of the Gregorian calendar, without time or zone: a meeting date, a publicity day.

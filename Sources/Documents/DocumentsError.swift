@@ -1,9 +1,14 @@
+import Printer
 import Review
 
 /// Why a document could not be rendered. Nothing was written when one of these is thrown.
 public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A rule forbids the document as the session stands (R13: a rejection without a reason).
     case refused(Refusal)
+    /// The regulation does not allow the paper yet: a 公示 before the results are announced and
+    /// the meeting closed, a 综合报告 called final before the 公示 period has ended. The texts
+    /// end with the article they rest on.
+    case notYet(chinese: String, english: String)
     /// A template does not parse: the file, 1-based line and column, and what is wrong.
     case template(file: String, line: Int, column: Int, chinese: String, english: String)
     /// No template of this name, shipped or in the override folder.
@@ -17,10 +22,23 @@ public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A file could not be read or written.
     case file(path: String, chinese: String, english: String)
 
+    /// The printer's error as a document error (the same cases, a CSV form refused as invalid).
+    public init(_ e: PrinterError) {
+        switch e {
+        case .template(let file, let line, let column, let zh, let en):
+            self = .template(file: file, line: line, column: column, chinese: zh, english: en)
+        case .missingTemplate(let name): self = .missingTemplate(name: name)
+        case .file(let path, let zh, let en): self = .file(path: path, chinese: zh, english: en)
+        case .format(let zh, let en): self = .invalid(chinese: zh, english: en)
+        }
+    }
+
     public var description: String {
         switch self {
         case .refused(let r):
             return r.description
+        case .notYet(let zh, let en):
+            return "拒绝：\(zh)\nrefused: \(en)"
         case .template(let file, let line, let column, let zh, let en):
             return "错误：模板 \(file):\(line):\(column) 有误：\(zh)\nerror: template \(file):\(line):\(column): \(en)"
         case .missingTemplate(let name):
@@ -43,11 +61,11 @@ public enum DocumentsError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// The process exit status: 3 for a rule's refusal, 2 for bad input (templates, calendar,
+    /// The process exit status: 3 for a refusal by a rule or the regulation, 2 for bad input (templates, calendar,
     /// arguments), 1 for file errors.
     public var exitCode: Int32 {
         switch self {
-        case .refused: 3
+        case .refused, .notYet: 3
         case .template, .missingTemplate, .calendar, .outsideCalendar, .invalid: 2
         case .file: 1
         }

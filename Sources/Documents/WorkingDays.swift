@@ -1,3 +1,4 @@
+import Printer
 import Bundled
 
 /// The Chinese working-day calendar: weekends rest, statutory holidays rest, and the 调休

@@ -11,6 +11,8 @@ public enum Event: Sendable, Equatable {
     case opinionRecorded(CandidateNote)
     case memberRecused(Recusal)
     case speechRecorded(Speech)
+    /// 评审讨论情况: how the committee discussed one candidate (皖人社发〔2018〕5号 第二十四条).
+    case discussionRecorded(CandidateNote)
     case roundOpened(RoundOpened)
     case ballotIssued(BallotIssued)
     case sheetEntered(SheetEntered)
@@ -43,6 +45,7 @@ public enum Event: Sendable, Equatable {
         case .opinionRecorded: "opinion.recorded"
         case .memberRecused: "member.recused"
         case .speechRecorded: "speech.recorded"
+        case .discussionRecorded: "discussion.recorded"
         case .roundOpened: "round.opened"
         case .ballotIssued: "ballot.issued"
         case .sheetEntered: "sheet.entered"
@@ -108,6 +111,7 @@ extension Entry: Codable {
         case "host.changed": event = .hostChanged(try payload(HostChanged.self))
         case "materials.reported": event = .materialsReported(try payload(Note.self))
         case "opinion.recorded": event = .opinionRecorded(try payload(CandidateNote.self))
+        case "discussion.recorded": event = .discussionRecorded(try payload(CandidateNote.self))
         case "member.recused": event = .memberRecused(try payload(Recusal.self))
         case "round.cancelled": event = .roundCancelled(try payload(RoundCancelled.self))
         case "matter.recorded": event = .matterRecorded(try payload(Matter.self))
@@ -141,6 +145,7 @@ extension Entry: Codable {
         case .opinionRecorded(let d): try c.encode(d, forKey: .payload)
         case .memberRecused(let d): try c.encode(d, forKey: .payload)
         case .speechRecorded(let d): try c.encode(d, forKey: .payload)
+        case .discussionRecorded(let d): try c.encode(d, forKey: .payload)
         case .roundOpened(let d): try c.encode(d, forKey: .payload)
         case .ballotIssued(let d): try c.encode(d, forKey: .payload)
         case .sheetEntered(let d): try c.encode(d, forKey: .payload)

@@ -137,7 +137,8 @@ public struct Recusal: Codable, Sendable, Equatable {
 /// The deliberation of these candidates begins now (R3: attendance is counted from here).
 public struct DeliberationBegan: Codable, Sendable, Equatable {
     public var candidates: [CandidateID]
-    /// The 评议组/初审 opinion, when given with the command.
+    /// The 评议组/初审 opinion, when given with the command: one opinion on the whole batch,
+    /// recorded (and printed in the minutes) once, not copied to each candidate.
     public var opinion: String?
     /// Recusals the committee's settings impose automatically (same 工作单位, own application).
     public var recusals: [Recusal]
@@ -148,7 +149,7 @@ public struct DeliberationBegan: Codable, Sendable, Equatable {
     }
 }
 
-/// A note tied to one candidate: a 初审 opinion or the reason for a rejection.
+/// A note tied to one candidate: a 初审 opinion, the discussion, or the reason for a rejection.
 public struct CandidateNote: Codable, Sendable, Equatable {
     public var candidate: CandidateID
     public var text: String

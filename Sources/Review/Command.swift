@@ -23,6 +23,8 @@ public enum Command: Sendable, Equatable {
     case recordOpinion(CandidateID, String)
     case recuse(MemberID, candidate: CandidateID, reason: String)
     case recordSpeech(CandidateID, member: MemberID, text: String)
+    /// 评审讨论情况 of one candidate, for the minutes (皖人社发〔2018〕5号 第二十四条).
+    case recordDiscussion(CandidateID, String)
     /// `credentialKey` is the round's fresh RSA key (base64 SubjectPublicKeyInfo), made before the
     /// decision: required for an electronic round of a signed meeting, absent otherwise.
     /// `tellers`: a paper round's two tellers (R15), none for an electronic round. `registry`:

@@ -31,6 +31,7 @@ public enum Review {
         case .reissuePIN(let arrival): return try state.reissuePIN(arrival)
         case .recordWrongPIN(let m): return try state.recordWrongPIN(m)
         case .unlock(let m): return try state.unlock(m)
+        case .recordDiscussion(let c, let text): return try state.recordDiscussion(c, text)
         case .closeRound(let ballots): return try state.closeRound(ballots: ballots)
         case .cancelRound(let reason): return try state.cancelRound(reason: reason)
         case .recordReason(let id, let text): return try state.recordReason(id, text)

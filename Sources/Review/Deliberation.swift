@@ -1,6 +1,6 @@
 import Records
 
-/// The 组建单位 report, deliberation, 初审 opinions, recusals and speeches (R3, R6, R8).
+/// The 组建单位 report, deliberation, 初审 opinions, recusals, speeches and discussion (R3, R6, R8).
 extension SessionState {
     func reportMaterials(_ text: String) throws(Rejection) -> Event {
         try requireOpenMeeting("报告评审材料审查情况", "report on the review of materials")
@@ -94,5 +94,18 @@ extension SessionState {
                                    "member \(memberID) is not present; no speech can be recorded for them"))
         }
         return .speechRecorded(Speech(candidate: id, member: memberID, text: try requireText(text, "发言摘要", "the speech summary")))
+    }
+
+    /// 评审讨论情况 of a candidate whose deliberation has begun, until the meeting closes (the
+    /// secretary may write it up after the vote); never of one an earlier session decided (R8).
+    func recordDiscussion(_ id: CandidateID, _ text: String) throws(Rejection) -> Event {
+        try requireOpenMeeting("记录评审讨论情况", "record the discussion")
+        _ = try requireCandidate(id)
+        switch progress[id]!.stage {
+        case .barred: try refuseReReview(id)
+        case .pending: try requireStage(id, is: .deliberating, doing: "记录评审讨论情况", doingEnglish: "record its discussion")
+        case .deliberating, .voting, .counted: break
+        }
+        return .discussionRecorded(CandidateNote(candidate: id, text: try requireText(text, "讨论情况", "the discussion")))
     }
 }

@@ -141,8 +141,11 @@ extension SessionState {
                 progress[id]!.deliberationSeq = seq
                 progress[id]!.deliberationAt = at
                 progress[id]!.attended = present
-                if let opinion = e.opinion { progress[id]!.opinions.append(Timed(at: at, value: opinion)) }
+                // One candidate's opinion is theirs; a batch's is recorded once, for the batch.
+                if e.candidates.count == 1, let opinion = e.opinion { progress[id]!.opinions.append(Timed(at: at, value: opinion)) }
             }
+            batches.append(DeliberationBatch(seq: seq, at: at, candidates: e.candidates,
+                                             opinion: e.candidates.count > 1 ? e.opinion : nil))
             for r in e.recusals {
                 try knownMember(r.member)
                 try knownCandidate(r.candidate)
@@ -162,6 +165,10 @@ extension SessionState {
             try knownMember(s.member)
             try knownCandidate(s.candidate)
             progress[s.candidate]!.speeches.append(Timed(at: at, value: s))
+
+        case .discussionRecorded(let note):
+            try knownCandidate(note.candidate)
+            progress[note.candidate]!.discussions.append(Timed(at: at, value: note.text))
 
         case .roundOpened(let e):
             guard openRound == nil else { throw fail("已有未结束的投票轮次 (a round is already open)") }

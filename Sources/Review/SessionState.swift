@@ -56,8 +56,12 @@ public struct CandidateProgress: Sendable, Equatable {
     /// Members present when deliberation began who have not left since (R3).
     public var attended: Set<MemberID> = []
     public var recusals: [Recusal] = []
+    /// Opinions on this candidate alone: `opinion` commands, and the opinion given when the
+    /// candidate was deliberated alone. A batch's shared opinion is `DeliberationBatch.opinion`.
     public var opinions: [Timed<String>] = []
     public var speeches: [Timed<Speech>] = []
+    /// 评审讨论情况 (皖人社发〔2018〕5号 第二十四条), in the order recorded.
+    public var discussions: [Timed<String>] = []
     /// Reasons recorded for a rejection; the last one stands (R13).
     public var reasons: [Timed<String>] = []
     public var tally: Tally?
@@ -65,6 +69,17 @@ public struct CandidateProgress: Sendable, Equatable {
 
     public var recused: Set<MemberID> { Set(recusals.map(\.member)) }
     public var result: Outcome? { tally?.outcome }
+}
+
+/// Candidates whose deliberation began together (one `deliberation.began`), and the opinion
+/// given for all of them at once.
+public struct DeliberationBatch: Sendable, Equatable {
+    public var seq: Int
+    public var at: String
+    public var candidates: [CandidateID]
+    /// The shared 评议组/初审 opinion of a batch of several; nil for one candidate deliberated
+    /// alone (their opinion is in `CandidateProgress.opinions`) or when none was given.
+    public var opinion: String?
 }
 
 /// What became of a round.
@@ -119,6 +134,8 @@ public struct SessionState: Sendable {
     public internal(set) var reports: [Timed<String>] = []
     public internal(set) var progress: [CandidateID: CandidateProgress] = [:]
     public internal(set) var rounds: [RoundState] = []
+    /// Every `deliberation.began`, in journal order.
+    public internal(set) var batches: [DeliberationBatch] = []
     public internal(set) var matters: [Timed<Matter>] = []
     public internal(set) var announcements: [Timed<ResultsAnnounced>] = []
     public internal(set) var repairs: [Timed<JournalRepaired>] = []

@@ -21,6 +21,9 @@ enum ExitStatus {
         case let e as DocumentsError:
             printError(e.description)
             return e.exitCode
+        case let e as PrinterError:
+            printError(e.description)
+            return e.exitCode
         case let e as CommandFailure:
             printError(e.description)
             return e.status

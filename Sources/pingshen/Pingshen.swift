@@ -14,7 +14,7 @@ struct Pingshen: ParsableCommand {
         """,
         subcommands: [
             Init.self, Status.self, CheckIn.self, CheckOut.self, Observer.self, Open.self, Host.self,
-            Report.self, Deliberate.self, Opinion.self, Recuse.self, Speech.self, Vote.self,
+            Report.self, Deliberate.self, Opinion.self, Recuse.self, Speech.self, Discussion.self, Vote.self,
             Unlock.self, Reason.self, Matter.self, Announce.self, Close.self, Render.self, Minutes.self, Forms.self, Repair.self, Keys.self, Archive.self, Extract.self, Verify.self, WitnessCommand.self, Demo.self, Samples.self,
         ]
     )

@@ -10,7 +10,8 @@ struct Render: ParsableCommand {
         abstract: "由会议日志生成会议记录、评审表、一览表、分析表、公示、综合报告。Render the session's papers from its journal.",
         discussion: """
         KIND：minutes 评审会议记录 | result-forms 评审表·评审结论（每人一份）| overview 评审情况一览表 | \
-        analysis 评审结果分析表（--sessions 可汇总多次会议）| publicity 评审结果公示（--start 开始日期）| report 评审情况综合报告。
+        analysis 评审结果分析表（--sessions 可汇总多次会议）| publicity 评审结果公示（--start 开始日期）| \
+        report 评审情况综合报告（--publicity-start 公示开始日期，--publicity-outcome 无异议|有异议:…；公示期满并载明结果后方为正式报告）。
         格式 Formats: text（即 Markdown）、md、html（A4 打印）、csv（仅一览表、分析表；UTF-8 BOM，Excel 可直接打开）。
         不加 --out 时打印到标准输出。--out 以 / 结尾或为已存在的文件夹时，文件以其默认名称写入其中（result-forms 每人一个文件，\
         评审表-C01.html）；否则为文件，扩展名须与格式相符（未给 --format 时由扩展名决定格式）。已存在的文件不覆盖，除非加 --force；\
@@ -46,8 +47,16 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("publicity：公示开始日期 First day of the publicity period.", valueName: "YYYY-MM-DD"))
     var start: String?
 
-    @Option(help: ArgumentHelp("publicity：补充的工作日历文件 An extra working-day calendar file.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("publicity、report：补充的工作日历文件 An extra working-day calendar file.", valueName: "FILE"))
     var calendar: String?
+
+    @Option(name: .customLong("publicity-start"),
+            help: ArgumentHelp("report：公示开始日期（公示期按工作日历计 5 个工作日）First day of the publicity period.", valueName: "YYYY-MM-DD"))
+    var publicityStart: String?
+
+    @Option(name: .customLong("publicity-outcome"),
+            help: ArgumentHelp("report：公示结果，“无异议”或“有异议:情况及处理”；公示期满后方可载明 The publicity's outcome, once it has ended.", valueName: "TEXT"))
+    var publicityOutcome: String?
 
     var documentKind: DocumentKind { kind }
 
@@ -80,7 +89,22 @@ struct Render: ParsableCommand {
             guard CivilDate(start) != nil else { throw ValidationError("--start \(start) 不是有效日期，应为 YYYY-MM-DD (not a date)") }
         } else {
             if start != nil { throw ValidationError("--start 只用于 publicity (--start is for publicity only)") }
-            if calendar != nil { throw ValidationError("--calendar 只用于 publicity (--calendar is for publicity only)") }
+            if calendar != nil && kind != .report { throw ValidationError("--calendar 只用于 publicity 和 report (--calendar is for publicity and report only)") }
+        }
+        if kind == .report {
+            if let publicityStart, CivilDate(publicityStart) == nil {
+                throw ValidationError("--publicity-start \(publicityStart) 不是有效日期，应为 YYYY-MM-DD (not a date)")
+            }
+            if let publicityOutcome {
+                guard publicityStart != nil else {
+                    throw ValidationError("--publicity-outcome 需要同时给出 --publicity-start（公示期）(--publicity-outcome needs --publicity-start)")
+                }
+                guard PublicityStatement.outcome(parsing: publicityOutcome) != nil else {
+                    throw ValidationError("--publicity-outcome 应为“无异议”或“有异议:情况及处理” (--publicity-outcome must be 无异议 or 有异议:WHAT)")
+                }
+            }
+        } else if publicityStart != nil || publicityOutcome != nil {
+            throw ValidationError("--publicity-start、--publicity-outcome 只用于 report (they are for report only)")
         }
         if !sessions.isEmpty && kind != .analysis {
             throw ValidationError("--sessions 只用于 analysis (--sessions is for analysis only)")
@@ -102,13 +126,14 @@ struct Render: ParsableCommand {
         let state = try folder.stateForDocuments()
         switch documentKind {
         case .minutes:
-            written += try emit(try renderer.minutes(state, format: format))
+            written += try emit(try renderer.minutes(state, format: format, signatures: electronicSignatures(state)))
         case .resultForms:
+            let signatures = electronicSignatures(state)
             guard let out, OutputPath(out).isFolder else {
-                written += try emit(try renderer.resultFormsTogether(state, format: format))
+                written += try emit(try renderer.resultFormsTogether(state, format: format, signatures: signatures))
                 break
             }
-            let forms = try renderer.resultForms(state, format: format)
+            let forms = try renderer.resultForms(state, format: format, signatures: signatures)
             guard !forms.isEmpty else {
                 throw CommandFailure.badInput("尚无已表决的申报人，没有评审表可生成", "no candidate has been voted on yet, so there are no result forms")
             }
@@ -127,7 +152,7 @@ struct Render: ParsableCommand {
             let line = "公示期 Publicity period: \(days.first) – \(days.last)（\(days.chinese)，共 \(days.workingDays) 个工作日）"
             if out == nil { printError(line) } else if !json { print(line) }
         case .report:
-            written += try emit(try renderer.report(state, format: format))
+            written += try emit(try renderer.report(state, format: format, publicity: try publicityStatement(state, renderer), today: try today()))
         case .analysis:
             break
         }
@@ -178,6 +203,23 @@ struct Render: ParsableCommand {
         for path in paths { try OutputPath.refuseOverwrite(path, force: force) }
         for (form, path) in zip(forms, paths) { try writeFile(form.bytes, to: path, force: force) }
         return paths
+    }
+
+    /// The 公示 as `--publicity-start` and `--publicity-outcome` state it, for the report.
+    func publicityStatement(_ state: SessionState, _ renderer: DocumentRenderer) throws -> PublicityStatement? {
+        guard let publicityStart, let day = CivilDate(publicityStart) else { return nil }
+        let calendar = try WorkingDays.load(templatesDirectory: templates, file: self.calendar)
+        let period = try renderer.publicityPeriod(state, start: day, calendar: calendar)
+        return PublicityStatement(period: period, outcome: publicityOutcome.flatMap(PublicityStatement.outcome(parsing:)))
+    }
+
+    /// Today by the session clock (`PINGSHEN_TIME` when set).
+    func today() throws -> CivilDate {
+        let now = try sessionClock().now()
+        guard let day = CivilDate(String(now.prefix(10))) else {
+            throw CommandFailure.failed("无法读取当前日期：\(now)", "cannot read today's date from \(now)")
+        }
+        return day
     }
 }
 

@@ -112,6 +112,7 @@ struct SampleScript {
         try type(["deliberate", "C01", "C02", "C03", "--opinion", "电子信息一组评议意见：业绩和成果符合高级工程师评审条件，建议通过。"])
         try type(["speech", "C01", "--member", "M04", "雷达信号处理项目贡献突出，成果已产业化。"])
         try type(["speech", "C03", "--member", "M08", "学历为本科，但工程实践经验丰富，专利 3 项。"])
+        try type(["discussion", "C03", "委员围绕其学历与工程业绩展开讨论，多数委员认为其代表性业绩可以弥补学历不足。"])
         at("09:10")
         try checkIn(["M20"])
         at("09:20")
@@ -138,6 +139,7 @@ struct SampleScript {
         at("10:00")
         try type(["deliberate", "C05", "--opinion", "电子信息二组评议意见：近五年业绩成果不足，论文与专业关联度不高。"])
         try type(["speech", "C05", "--member", "M11", "代表性成果均为参与，非主要完成人。"])
+        try type(["discussion", "C05", "委员对其是否为代表性成果的主要完成人意见不一，评议组长说明了核实情况。"])
         at("10:05")
         try type(["checkout", "M10", "--reason", "单位急事"])
         at("10:10")
@@ -178,6 +180,7 @@ struct SampleScript {
 
         at("11:55")
         try type(["matter", "C09 一篇论文存在引用不规范问题。", "--handling", "经评议组核实不影响其代表性成果的认定，记录在案，提醒申报人改正。"])
+        try type(["matter", "评审材料于会后全部收回，由组建单位封存。"])
         try type(["close"], expectRefusal: true)
         at("12:00")
         try type(["announce"])

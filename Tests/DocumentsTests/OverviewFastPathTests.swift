@@ -137,10 +137,10 @@ struct OverviewFastPathTests {
         let (name, state) = Self.states[session]
         let view = OverviewView(state)
         let fast = try Self.renderer.overview(state, format: .csv).text
-        let same = fast == CSVWriter.text(header: view.columns, rows: view.rows.map(\.cells))
+        let same = fast == CSVWriter.text(header: view.titleRow, rows: [view.columns] + view.rows.map(\.cells) + [view.totalsRow])
         #expect(same, "\(name)")
         let records = try CSVReader.records(Array(fast.utf8), file: "一览表.csv")
-        let readBack = records.map(\.fields) == [view.columns] + view.rows.map(\.cells)
+        let readBack = records.map(\.fields) == [view.titleRow, view.columns] + view.rows.map(\.cells) + [view.totalsRow]
         #expect(readBack, "\(name)")
     }
 

@@ -37,8 +37,9 @@ struct TemplateTests {
         ])
         let renderer = DocumentRenderer(templates: try TemplateLibrary(overridingWith: dir))
         #expect(try renderer.minutes(Self.state, format: .md).text == "本会记录：安徽省工程系列电子信息专业高级职称评审委员会，14 人表决。（王秘书 记）\n")
-        let shipped = try SampleSession.renderer.report(Self.state, format: .md).text
-        #expect(try renderer.report(Self.state, format: .md).text == shipped)
+        let today = CivilDate("2026-12-07")!
+        let shipped = try SampleSession.renderer.report(Self.state, format: .md, today: today).text
+        #expect(try renderer.report(Self.state, format: .md, today: today).text == shipped)
         #expect(renderer.templates.sources["minutes.md"] == dir + "/minutes.md.mustache")
         #expect(renderer.templates.sources["report.md"] == "Templates/report.md.mustache")
     }
@@ -98,7 +99,7 @@ struct TemplateTests {
     @Test("a template that names an unknown content type is refused with its position")
     func unknownPragma() throws {
         let dir = try Self.folder(["minutes.md.mustache": "{{% CONTENT_TYPE: WORD }}\n"])
-        #expect(throws: DocumentsError.self) { try TemplateLibrary(overridingWith: dir) }
+        #expect(throws: PrinterError.self) { try TemplateLibrary(overridingWith: dir) }
     }
 
     @Test("a missing template is named; a missing folder is an error")
@@ -107,7 +108,7 @@ struct TemplateTests {
         #expect(throws: DocumentsError.missingTemplate(name: "minutes.md")) {
             try DocumentRenderer(templates: library).minutes(Self.state, format: .md)
         }
-        #expect(throws: DocumentsError.self) { try TemplateLibrary(overridingWith: "/nonexistent/templates") }
+        #expect(throws: PrinterError.self) { try TemplateLibrary(overridingWith: "/nonexistent/templates") }
     }
 
     @Test("Markdown escapes a | inside a value; HTML escapes markup")

@@ -88,6 +88,7 @@ enum SampleJournal {
         .meetingClosed(MeetingClosed(host: "M01", registered: 2)),
         .journalRepaired(JournalRepaired(discardedBytes: Int.max, sha256: String(repeating: "e3", count: 32),
                                          keptIn: "journal.jsonl.torn-2026-11-26T10:00:00")),
+        .discussionRecorded(CandidateNote(candidate: "C02", text: tricky)),
     ]
 
     static let entries: [Entry] = events.enumerated().map { i, event in
@@ -97,7 +98,7 @@ enum SampleJournal {
     /// Every event kind the journal knows, as named in its `event` field.
     static let allKinds: Set<String> = [
         "session.created", "members.arrived", "member.left", "observer.admitted", "meeting.opened", "host.changed",
-        "materials.reported", "deliberation.began", "opinion.recorded", "member.recused", "speech.recorded",
+        "materials.reported", "deliberation.began", "opinion.recorded", "member.recused", "speech.recorded", "discussion.recorded",
         "round.opened", "ballot.issued", "sheet.entered", "round.cancelled", "round.closed", "reason.recorded",
         "matter.recorded", "results.announced", "meeting.closed", "journal.repaired",
     ]

@@ -1,3 +1,4 @@
+import Printer
 import Records
 import Review
 
@@ -9,9 +10,10 @@ import Review
 /// (R8: they may not be reviewed again, and counting them twice would inflate the year);
 /// 参评 counts those voted on; 通过率 = 通过 / 参评.
 ///
-/// Template fields: `sessions` (`index`, `name`, `date`), `several` (bool), `groups`
-/// (`GroupView`s), `total` (`Stat`), `barred` (how many were left out, as a sentence; nil when
-/// none), `ageRule` (how ages are taken).
+/// Template fields: `sessions` (`index`, `name`, `date` as `2026年11月26日`, `session` 会议编号),
+/// `several` (bool), `groups` (`GroupView`s: breakdowns by 学历, 性别, 年龄 and 破格), `total`
+/// (`Stat`), `barred` (how many were left out, as a sentence; nil when none), `ageRule` (how ages
+/// are taken).
 struct AnalysisView {
     /// One line of figures. `label` names the row (`硕士研究生`, `36～45岁`, `破格`, `合计`).
     struct Stat {
@@ -37,7 +39,7 @@ struct AnalysisView {
         var total: Stat
         var sections: [Section]
     }
-    struct SessionLine { var index: Int; var name: String; var date: String }
+    struct SessionLine { var index: Int; var name: String; var date: String; var session: String }
 
     var sessions: [SessionLine]
     var several: Bool
@@ -48,6 +50,8 @@ struct AnalysisView {
 
     /// The usual order of 学历; others follow in the order first met.
     static let educationOrder = ["博士研究生", "硕士研究生", "大学本科", "大学专科", "中专"]
+    /// 性别 as the roster gives it; anything else (or nothing) is counted as 未填写.
+    static let genders = ["男", "女"]
 
     init(_ states: [SessionState]) {
         struct Counter { var declared = 0, reviewed = 0, passed = 0 }
@@ -57,6 +61,7 @@ struct AnalysisView {
             var education: [String: Counter] = [:]
             var educationSeen: [String] = []
             var age: [AgeBand: Counter] = [:]
+            var gender: [String: Counter] = [:]
             var exceptional: [Bool: Counter] = [:]
         }
         func add(_ c: inout Counter, _ reviewed: Bool, _ passed: Bool) {
@@ -86,6 +91,7 @@ struct AnalysisView {
                 if groups[g].education[education] == nil { groups[g].educationSeen.append(education) }
                 add(&groups[g].education[education, default: Counter()], reviewed, passed)
                 add(&groups[g].age[AgeBand(born: c.born, on: state.settings.date), default: Counter()], reviewed, passed)
+                add(&groups[g].gender[Self.genders.contains(c.gender) ? c.gender : "未填写", default: Counter()], reviewed, passed)
                 add(&groups[g].exceptional[c.exceptional, default: Counter()], reviewed, passed)
             }
         }
@@ -101,32 +107,47 @@ struct AnalysisView {
                 series: g.key[0], specialty: g.key[1], level: g.key[2], total: stat("合计", g.total),
                 sections: [
                     section("学历", (known + others).map { stat($0, g.education[$0]!) }),
+                    section("性别", (Self.genders + (g.gender["未填写"] == nil ? [] : ["未填写"])).map { stat($0, g.gender[$0] ?? Counter()) }),
                     section("年龄", bands.map { stat($0.label, g.age[$0] ?? Counter()) }),
                     section("破格", [stat("破格", g.exceptional[true] ?? Counter()), stat("非破格", g.exceptional[false] ?? Counter())]),
                 ])
         }
         total = stat("合计", all)
         self.barred = barred == 0 ? nil : "另有 \(barred) 名申报人此前已经本评委会评审、不得复评，未计入申报人数。"
-        sessions = states.enumerated().map { SessionLine(index: $0 + 1, name: $1.settings.name, date: $1.settings.date) }
+        sessions = states.enumerated().map {
+            SessionLine(index: $0 + 1, name: $1.settings.name, date: Numbers.chineseDate($1.settings.date), session: $1.session)
+        }
         several = states.count > 1
         ageRule = "年龄按评审会议日期计算周岁（只有出生年月的，出生当月视为已满周岁）"
     }
 
-    /// The 分析表 as CSV rows: the header, then each group's 合计 and breakdowns, then the total.
-    var table: (header: [String], rows: [[String]]) {
+    /// The 分析表 as CSV: a title line naming the sessions, the header, each group's 小计 and
+    /// breakdowns, then the 总计.
+    var table: (title: [String], header: [String], rows: [[String]]) {
         let header = ["系列", "专业", "级别", "分类", "项目", "申报", "参评", "通过", "通过率"]
         var rows: [[String]] = []
         func line(_ g: GroupView?, _ category: String, _ s: Stat) -> [String] {
-            [g?.series ?? "合计", g?.specialty ?? "", g?.level ?? "", category, s.label,
+            [g?.series ?? "总计", g?.specialty ?? "", g?.level ?? "", category, s.label,
              String(s.declared), String(s.reviewed), String(s.passed), s.rate]
         }
         for g in groups {
-            rows.append(line(g, "合计", g.total))
+            rows.append(line(g, "小计", Stat(label: "全部", declared: g.total.declared, reviewed: g.total.reviewed, passed: g.total.passed)))
             for section in g.sections {
                 for s in section.rows { rows.append(line(g, section.category, s)) }
             }
         }
-        rows.append(line(nil, "合计", total))
-        return (header, rows)
+        rows.append(line(nil, "", Stat(label: "", declared: total.declared, reviewed: total.reviewed, passed: total.passed)))
+        let title = [DocumentKind.analysis.title,
+                     "评审机构：" + Self.joinedDistinct(sessions.map(\.name)),
+                     "评审日期：" + Self.joinedDistinct(sessions.map(\.date)),
+                     "会议编号：" + sessions.map(\.session).joined(separator: "、")]
+        return (title, header, rows)
+    }
+
+    /// The values in order of first appearance, each once, `、`-separated.
+    static func joinedDistinct(_ values: [String]) -> String {
+        var seen: [String] = []
+        for v in values where !seen.contains(v) { seen.append(v) }
+        return seen.joined(separator: "、")
     }
 }

@@ -1,10 +1,12 @@
+import Printer
 import Records
 import Review
 
 /// The committee and meeting, as every document's heading names them.
 ///
-/// Template fields: `name`, `series`, `specialty`, `level`, `organizer`, `date` (`2026-11-26`),
-/// `dateChinese` (`2026年11月26日`), `venue`, `size` (委员总数), `quorum` (规定人数).
+/// Template fields: `name`, `series`, `specialty`, `level`, `organizer`, `date` (`2026-11-26`: the
+/// day the meeting was held, which is the settings' date until it opens), `dateChinese` (`2026年11月26日`), `venue`, `size` (委员总数), `quorum` (规定人数), `session`
+/// (会议编号: the session id), `policy` (`basis`, `note`: whom N counts, `DenominatorPolicy`).
 struct CommitteeView {
     var name: String
     var series: String
@@ -16,18 +18,34 @@ struct CommitteeView {
     var venue: String
     var size: Int
     var quorum: Int
+    var session: String
+    var policy: PolicyText
 
-    init(_ settings: Settings) {
+    init(_ state: SessionState) {
+        let settings = state.settings
         name = settings.name
         series = settings.series
         specialty = settings.specialty
         level = settings.level
         organizer = settings.organizer
-        date = settings.date
-        dateChinese = Numbers.chineseDate(settings.date)
+        date = state.meetingDate
+        dateChinese = Numbers.chineseDate(state.meetingDate)
         venue = settings.venue
         size = settings.size
         quorum = settings.quorum
+        session = state.session
+        policy = PolicyText(DenominatorPolicy(settings))
+    }
+}
+
+/// `DenominatorPolicy`'s words as stored fields (templates see stored properties only).
+struct PolicyText {
+    var basis: String
+    var note: String
+
+    init(_ policy: DenominatorPolicy) {
+        basis = policy.basis
+        note = policy.note
     }
 }
 
@@ -35,8 +53,8 @@ struct CommitteeView {
 ///
 /// Template fields: `round`, `paper` (bool), `kind` (电子/纸质), `openedAt`, `closedAt`,
 /// `expected` (应到 = 委员总数), `present` (实到 when the vote opened), `eligible`, `recused`,
-/// `n`, `yes`, `no`, `abstain`, `void`, `needed`, `passed` (bool), `result` (通过/未通过),
-/// `conclusion` (通过/不通过).
+/// `n`, `basis` (whom N counts, `DenominatorPolicy.basis`), `yes`, `no`, `abstain`, `void`,
+/// `needed`, `passed` (bool), `result` (通过/未通过), `conclusion` (通过/不通过).
 struct VoteView {
     var round: Int
     var paper: Bool
@@ -48,6 +66,7 @@ struct VoteView {
     var eligible: Int
     var recused: Int
     var n: Int
+    var basis: String
     var yes: Int
     var no: Int
     var abstain: Int
@@ -57,7 +76,7 @@ struct VoteView {
     var result: String
     var conclusion: String
 
-    init?(_ r: CandidateRecord, size: Int) {
+    init?(_ r: CandidateRecord, size: Int, policy: DenominatorPolicy) {
         guard let t = r.tally, let round = r.round else { return nil }
         self.round = round.number
         paper = round.opened.paper
@@ -69,6 +88,7 @@ struct VoteView {
         eligible = round.opened.eligible.count
         recused = r.progress.recusals.count
         n = t.denominator
+        basis = policy.basis
         yes = t.yes
         no = t.no
         abstain = t.abstain
@@ -77,45 +97,6 @@ struct VoteView {
         passed = t.outcome == .passed
         result = t.outcome.chinese
         conclusion = passed ? "通过" : "不通过"
-    }
-}
-
-/// A candidate's roster row as documents print it.
-///
-/// Template fields: `id`, `name`, `gender`, `born` (`1984-03`), `bornChinese` (`1984年3月`),
-/// `unit`, `education`, `currentTitle`, `appliedTitle`, `series`, `specialty`, `level`,
-/// `exceptional` (bool), `exceptionalText` (是/否).
-struct CandidateView {
-    var id: String
-    var name: String
-    var gender: String
-    var born: String
-    var bornChinese: String
-    var unit: String
-    var education: String
-    var currentTitle: String
-    var appliedTitle: String
-    var series: String
-    var specialty: String
-    var level: String
-    var exceptional: Bool
-    var exceptionalText: String
-
-    init(_ c: Candidate) {
-        id = c.id
-        name = c.name
-        gender = c.gender
-        born = c.born
-        bornChinese = Numbers.chineseMonth(c.born)
-        unit = c.unit
-        education = c.education
-        currentTitle = c.currentTitle
-        appliedTitle = c.appliedTitle
-        series = c.series
-        specialty = c.specialty
-        level = c.level
-        exceptional = c.exceptional
-        exceptionalText = c.exceptional ? "是" : "否"
     }
 }
 

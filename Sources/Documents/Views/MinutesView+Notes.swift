@@ -1,3 +1,4 @@
+import Printer
 import Records
 import Review
 
@@ -52,7 +53,7 @@ extension MinutesView {
             case .deliberating:
                 out.append("申报人\(r.candidate.name)已评议但未表决，未作评审结论。")
             case .barred(let past):
-                out.append("申报人\(r.candidate.name)已于 \(past.date) 经本评委会评审（\(past.outcome.chinese)），依规定不得复评，本次未予表决。")
+                out.append("申报人\(r.candidate.name)已于 \(Numbers.chineseDate(past.date)) 经本评委会评审（\(past.outcome.chinese)），依规定不得复评，本次未予表决。")
             default:
                 break
             }

@@ -1,3 +1,4 @@
+import Printer
 import Records
 import Review
 
@@ -7,10 +8,14 @@ import Review
 /// `plannedDate` (the settings' date in Chinese, when the meeting opened on another day),
 /// `draft` (bool: the meeting has not closed),
 /// `openedAt`, `closedAt`, `host`, `hostChanges`, `recorder`, `attendance` (`AttendanceLine`s),
-/// `attendedCount`, `absent` (names), `absentCount`, `observers`, `agenda`, `reports`,
-/// `candidates` (`CandidateView`s with `index`), `deliberations` (`DeliberationView`s),
-/// `rounds` (`RoundLine`s), `votes` (`VoteLine`s), `rejections`, `matters`, `notes`,
-/// `announcements`, `counted`, `passed`, `rejected`.
+/// `attendedCount` (the rows of `attendance`), `attendedSummary` (how they came and went),
+/// `absent` (names), `absentCount`, `observers`, `agenda`, `reports`, `candidates` (`index`,
+/// `text`), `batches` (`BatchView`s, each with its `candidates`: `DeliberationView`s),
+/// `deliberations` (every `DeliberationView`, in order), `rounds` (`RoundLine`s), `votes`
+/// (`VoteLine`s), `rejections`, `matters` (专项问题: those with a 处理办法), `others` (the
+/// user's 其他需要说明的问题: matters without one), `notes` (what the journal itself calls for
+/// explaining), `announcements`, `counted`, `passed`, `rejected`, `signatures`
+/// (`SignatureLine`s, on a print copy of signed minutes) and `signed`.
 struct MinutesView {
     struct Timed { var at: String; var text: String }
     struct Indexed { var index: Int; var text: String }
@@ -31,14 +36,49 @@ struct MinutesView {
 
     struct ObserverLine { var index: Int; var name: String; var unit: String; var kind: String; var at: String }
 
+    /// An opinion as printed: its own label when the text starts with one (`电子信息一组评议意见：…`),
+    /// else `评议组/初审意见`, so the label is never printed twice.
+    struct Opinion {
+        var label: String
+        var text: String
+
+        init(_ text: String) {
+            if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+                let head = text[..<colon]
+                if head.hasSuffix("意见"), head.count <= 24, !head.contains("。"), !head.contains("，") {
+                    label = String(head)
+                    self.text = String(text[text.index(after: colon)...]).trimmingWhitespace()
+                    return
+                }
+            }
+            label = "评议组/初审意见"
+            self.text = text
+        }
+    }
+
+    /// Candidates whose deliberation began together, and the opinion given once for all.
+    struct BatchView {
+        var index: Int
+        var beganAt: String
+        /// Whether several candidates were deliberated together.
+        var several: Bool
+        /// `许文博、钱晓梅、马俊杰`.
+        var names: String
+        var opinion: Opinion?
+        var candidates: [DeliberationView]
+    }
+
     struct DeliberationView {
         var index: Int
         var candidate: CandidateView
         var beganAt: String
         /// `与钱晓梅、马俊杰合并评议`; nil when deliberated alone.
         var batch: String?
-        var opinions: [Timed]
+        /// The opinions on this candidate alone (a batch's shared one is `BatchView.opinion`).
+        var opinions: [Opinion]
         var speeches: [SpeechLine]
+        /// 评审讨论情况, in the order recorded.
+        var discussions: [Timed]
         var recusals: [RecusalLine]
         var vote: VoteView?
         /// Why there is no vote (not yet voted, or a round still open); nil when voted.
@@ -83,6 +123,8 @@ struct MinutesView {
     var recorder: String
     var attendance: [AttendanceLine]
     var attendedCount: Int
+    /// `开会时在场 21 人，会议开始后到会 1 人；中途离会 1 人次，离会后返回 1 人`.
+    var attendedSummary: String
     /// Names of members never present, `、`-separated; nil when all came.
     var absent: String?
     var absentCount: Int
@@ -90,22 +132,26 @@ struct MinutesView {
     var agenda: [Indexed]
     var reports: [Timed]
     var candidates: [Indexed]
+    var batches: [BatchView]
     var deliberations: [DeliberationView]
     var rounds: [RoundLine]
     var votes: [VoteLine]
     var rejections: [Rejection]
     var matters: [MatterLine]
+    var others: [Indexed]
     var notes: [Indexed]
     var announcements: [Timed]
     var counted: Int
     var passed: Int
     var rejected: Int
+    var signatures: [SignatureLine]
+    var signed: Bool
 
-    init(_ state: SessionState) {
+    init(_ state: SessionState, signatures: [SignatureLine] = []) {
         let records = state.candidateRecords()
-        committee = CommitteeView(state.settings)
-        committee.date = state.meetingDate
-        committee.dateChinese = Numbers.chineseDate(state.meetingDate)
+        committee = CommitteeView(state)
+        self.signatures = signatures
+        signed = !signatures.isEmpty
         plannedDate = state.plannedDateIfDifferent.map(Numbers.chineseDate)
         draft = state.phase != .closed
         openedAt = state.openedAt.map { Numbers.clock($0) }
@@ -116,17 +162,25 @@ struct MinutesView {
 
         let end = state.closedAt.map { Numbers.clock($0) } ?? "—"
         var lines: [AttendanceLine] = []
-        for m in state.attendedMembers {
+        var late = 0, departures = 0, returns = 0
+        // A member who signed in and left again before the meeting opened did not attend it.
+        let attended = state.members.filter { m in
+            (state.stays[m.id] ?? []).contains { s in state.openedAt.map { opened in s.leftAt.map { $0 > opened } ?? true } ?? true }
+        }
+        for m in attended {
             let stays = state.stays[m.id] ?? []
             let periods = stays.map { "\(Numbers.clock($0.arrivedAt))–\($0.leftAt.map(Numbers.clock) ?? end)" }
             let notes = stays.compactMap { s -> String? in
                 guard let left = s.leftAt else { return nil }
                 return "\(Numbers.clock(left)) 中途离会" + (s.reason.map { "（\($0)）" } ?? "")
             }
+            departures += notes.count
+            if stays.count > 1 { returns += 1 }
             var note = notes.joined(separator: "；")
             if stays.count > 1 { note += "；\(Numbers.clock(stays.last!.arrivedAt)) 返回" }
             if let opened = state.openedAt, let first = stays.first, first.arrivedAt > opened {
                 note = "迟到" + (note.isEmpty ? "" : "；" + note)
+                late += 1
             }
             lines.append(AttendanceLine(
                 index: lines.count + 1, id: m.id, name: m.name, office: m.office.rawValue, unit: m.unit,
@@ -135,7 +189,11 @@ struct MinutesView {
         }
         attendance = lines
         attendedCount = lines.count
-        let absentMembers = state.members.filter { (state.stays[$0.id] ?? []).isEmpty }
+        var summary = state.openedAt == nil ? "均为会前签到" : "开会时在场 \(lines.count - late) 人"
+        if late > 0 { summary += "，会议开始后到会 \(late) 人" }
+        if departures > 0 { summary += "；中途离会 \(departures) 人次" + (returns > 0 ? "，离会后返回 \(returns) 人" : "") }
+        attendedSummary = summary
+        let absentMembers = state.members.filter { m in !attended.contains { $0.id == m.id } }
         absent = absentMembers.isEmpty ? nil : absentMembers.map(\.name).joined(separator: "、")
         absentCount = absentMembers.count
 
@@ -149,28 +207,35 @@ struct MinutesView {
             return Indexed(index: i + 1, text: "\(c.name)，\(c.gender)，\(c.unit)，申报\(title)\(c.exceptional ? "，破格" : "")")
         }
 
-        let taken = records.filter { $0.progress.deliberationSeq != nil }
-            .sorted { ($0.progress.deliberationSeq!, state.candidateIndex[$0.candidate.id]!) < ($1.progress.deliberationSeq!, state.candidateIndex[$1.candidate.id]!) }
-        var batches: [Int: [String]] = [:]
-        for r in taken { batches[r.progress.deliberationSeq!, default: []].append(r.candidate.name) }
-        deliberations = taken.enumerated().map { i, r in
-            let p = r.progress
-            let batch = batches[p.deliberationSeq!]!
-            var notVoted: String?
-            switch p.stage {
-            case .deliberating: notVoted = "已评议，未表决"
-            case .voting(let n): notVoted = "第 \(n) 轮投票进行中"
-            default: break
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.candidate.id, $0) })
+        let policy = DenominatorPolicy(state.settings)
+        var all: [DeliberationView] = []
+        batches = state.batches.enumerated().map { b, batch in
+            let names = batch.candidates.map(state.candidateName)
+            let views = batch.candidates.compactMap { byID[$0] }.map { r -> DeliberationView in
+                let p = r.progress
+                var notVoted: String?
+                switch p.stage {
+                case .deliberating: notVoted = "已评议，未表决"
+                case .voting(let n): notVoted = "第 \(n) 轮投票进行中"
+                default: break
+                }
+                let view = DeliberationView(
+                    index: all.count + 1, candidate: CandidateView(r.candidate), beganAt: Numbers.clock(p.deliberationAt),
+                    batch: names.count > 1 ? "与\(names.filter { $0 != r.candidate.name }.joined(separator: "、"))合并评议" : nil,
+                    opinions: p.opinions.map { Opinion($0.value) },
+                    speeches: p.speeches.map { SpeechLine(at: Numbers.clock($0.at), member: state.memberName($0.value.member), text: $0.value.text) },
+                    discussions: p.discussions.map { Timed(at: Numbers.clock($0.at), text: $0.value) },
+                    recusals: p.recusals.map { RecusalLine(member: state.memberName($0.member), reason: $0.reason) },
+                    vote: VoteView(r, size: state.settings.size, policy: policy), notVoted: notVoted,
+                    reason: r.outcome == .rejected ? p.reasons.last?.value : nil)
+                all.append(view)
+                return view
             }
-            return DeliberationView(
-                index: i + 1, candidate: CandidateView(r.candidate), beganAt: Numbers.clock(p.deliberationAt),
-                batch: batch.count > 1 ? "与\(batch.filter { $0 != r.candidate.name }.joined(separator: "、"))合并评议" : nil,
-                opinions: p.opinions.map { Timed(at: Numbers.clock($0.at), text: $0.value) },
-                speeches: p.speeches.map { SpeechLine(at: Numbers.clock($0.at), member: state.memberName($0.value.member), text: $0.value.text) },
-                recusals: p.recusals.map { RecusalLine(member: state.memberName($0.member), reason: $0.reason) },
-                vote: VoteView(r, size: state.settings.size), notVoted: notVoted,
-                reason: r.outcome == .rejected ? p.reasons.last?.value : nil)
+            return BatchView(index: b + 1, beganAt: Numbers.clock(batch.at), several: names.count > 1,
+                             names: names.joined(separator: "、"), opinion: batch.opinion.map(Opinion.init), candidates: views)
         }
+        deliberations = all
 
         rounds = state.rounds.map { round in
             let names = round.opened.candidates.map(state.candidateName).joined(separator: "、")
@@ -190,7 +255,7 @@ struct MinutesView {
 
         var voteLines: [VoteLine] = []
         for id in state.countedInOrder {
-            guard let r = records.first(where: { $0.candidate.id == id }), let v = VoteView(r, size: state.settings.size) else { continue }
+            guard let r = byID[id], let v = VoteView(r, size: state.settings.size, policy: policy) else { continue }
             voteLines.append(VoteLine(index: voteLines.count + 1, id: id, name: r.candidate.name, vote: v))
         }
         votes = voteLines
@@ -200,9 +265,12 @@ struct MinutesView {
         rejections = voteLines.filter { !$0.vote.passed }.map { line in
             Rejection(name: line.name, reason: state.progress[line.id]!.reasons.last?.value ?? "")
         }
-        matters = state.matters.enumerated().map { i, m in
+        // A 专项问题 is recorded with its 处理办法; a matter without one is something else the
+        // minutes must explain (其他需要说明的问题).
+        matters = state.matters.filter { $0.value.handling != nil }.enumerated().map { i, m in
             MatterLine(index: i + 1, at: Numbers.clock(m.at), text: m.value.text, handling: m.value.handling)
         }
+        others = state.matters.filter { $0.value.handling == nil }.enumerated().map { Indexed(index: $0 + 1, text: $1.value.text) }
         notes = Self.notes(state, records).enumerated().map { Indexed(index: $0 + 1, text: $1) }
         announcements = state.announcements.map { a in
             Timed(at: Numbers.clock(a.at), text: "主持人\(state.memberName(a.value.host))当场公布 \(a.value.candidates.count) 名申报人的评审结果")

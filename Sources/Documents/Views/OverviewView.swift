@@ -1,10 +1,12 @@
+import Printer
 import Records
 import Review
 
 /// 专业技术资格评审情况一览表 (皖人社发〔2018〕5号 第二十五条第三项): one row per candidate on the roster.
 ///
 /// Template fields: `committee`, `rows` (`OverviewRow`s), `columns` (the header names, in
-/// order), `declared` (申报), `voted` (参评), `passed`, `rejected`, `rate` (通过率).
+/// order), `declared` (申报), `voted` (参评), `passed`, `rejected`, `rate` (通过率), `barred`
+/// (not voted: an earlier session decided them), `pending` (not voted yet).
 struct OverviewView {
     var committee: CommitteeView
     var rows: [OverviewRow]
@@ -14,17 +16,22 @@ struct OverviewView {
     var passed: Int
     var rejected: Int
     var rate: String
+    var barred: Int
+    var pending: Int
 
     init(_ state: SessionState) {
-        committee = CommitteeView(state.settings)
+        committee = CommitteeView(state)
         let records = state.candidateRecords()
         let size = state.settings.size
         rows = Parallel.map(records) { i, r in OverviewRow(r, index: i + 1, size: size) }
-        var voted = 0, passed = 0
+        var voted = 0, passed = 0, barred = 0
         for r in records {
             if r.tally != nil { voted += 1 }
             if r.outcome == .passed { passed += 1 }
+            if r.isBarred { barred += 1 }
         }
+        self.barred = barred
+        pending = records.count - voted - barred
         columns = OverviewRow.Column.allCases.map(\.header)
         declared = records.count
         self.voted = voted
@@ -36,7 +43,24 @@ struct OverviewView {
     /// The fields a template sees, with `rows` given as `rows` (a list, or a `RowSection`).
     func fields(rows: Any) -> [String: Any] {
         ["committee": committee, "rows": rows, "columns": columns, "declared": declared, "voted": voted,
-         "passed": passed, "rejected": rejected, "rate": rate]
+         "passed": passed, "rejected": rejected, "rate": rate,
+         "barred": TextValue(text: barred > 0 ? String(barred) : ""), "pending": TextValue(text: pending > 0 ? String(pending) : "")]
+    }
+
+    /// The CSV's first line: what the table is, whose, when, and the 会议编号.
+    var titleRow: [String] {
+        [DocumentKind.overview.title, "评审机构：" + committee.name, "评审日期：" + committee.dateChinese,
+         "会议编号：" + committee.session, "保密"]
+    }
+
+    /// The CSV's last line: the totals under 序号, 姓名 and 结果, the rest in 备注.
+    var totalsRow: [String] {
+        var cells = [String](repeating: "", count: OverviewRow.Column.allCases.count)
+        cells[OverviewRow.Column.index.rawValue] = "合计"
+        cells[OverviewRow.Column.name.rawValue] = "申报 \(declared) 人"
+        cells[OverviewRow.Column.result.rawValue] = "通过 \(passed) 人"
+        cells[OverviewRow.Column.remark.rawValue] = "参评 \(voted) 人，未通过 \(rejected) 人，通过率 \(rate)"
+        return cells
     }
 }
 
@@ -117,7 +141,7 @@ struct OverviewRow: TableRow {
             if !r.progress.recusals.isEmpty { remarks.append("回避\(r.progress.recusals.count)人") }
         } else if case .barred(let past) = r.progress.stage {
             cells[Column.result.rawValue] = "不得复评"
-            remarks.append("已于\(past.date)评审（\(past.outcome.chinese)）")
+            remarks.append("已于\(Numbers.chineseDate(past.date))评审（\(past.outcome.chinese)）")
         } else {
             cells[Column.result.rawValue] = "未表决"
         }

@@ -1,3 +1,4 @@
+import Printer
 import Records
 import Review
 
@@ -24,7 +25,8 @@ public struct PublicityPeriod: Sendable, Equatable {
     }
 }
 
-/// 评审结果公示 (皖人社发〔2018〕5号 第二十五条): the candidates who passed, and the period for objections.
+/// 评审结果公示 (皖人社发〔2018〕5号 第二十五条): the candidates who passed, and the period for
+/// objections. Public: no 保密 mark; the 会议编号 names the meeting it reports.
 ///
 /// Template fields: `committee`, `rows` (`index` and `CandidateView` fields), `count`,
 /// `period` (`first`, `last` as `2026-11-30`; `firstChinese`, `lastChinese`, `firstWeekday`,
@@ -52,7 +54,7 @@ struct PublicityView {
     var contact: String
 
     init(_ state: SessionState, period p: PublicityPeriod) {
-        committee = CommitteeView(state.settings)
+        committee = CommitteeView(state)
         let passed = state.candidateRecords().filter { $0.outcome == .passed }
         rows = passed.enumerated().map { Row(index: $0 + 1, candidate: CandidateView($1.candidate)) }
         count = rows.count
@@ -60,5 +62,37 @@ struct PublicityView {
                         lastChinese: p.last.chinese, firstWeekday: p.first.weekdayName, lastWeekday: p.last.weekdayName,
                         workingDays: p.workingDays, text: p.chinese)
         contact = state.settings.organizer
+    }
+}
+
+/// What the 综合报告 says of the 公示 (皖人社发〔2018〕5号 第二十五条: the results go to the
+/// 职称管理部门 once the 公示 has passed without objection): its period and, once it has ended,
+/// its outcome.
+public struct PublicityStatement: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// 无异议.
+        case noObjection
+        /// 有异议, with what was raised and how it was dealt with.
+        case objection(String)
+    }
+
+    public var period: PublicityPeriod
+    /// nil: not yet known.
+    public var outcome: Outcome?
+
+    public init(period: PublicityPeriod, outcome: Outcome?) {
+        self.period = period
+        self.outcome = outcome
+    }
+
+    /// Reads `无异议` or `有异议:…` (`有异议：…`), as typed on the command line; nil when neither.
+    public static func outcome(parsing text: String) -> Outcome? {
+        let t = text.trimmingWhitespace()
+        if t == "无异议" { return .noObjection }
+        for prefix in ["有异议:", "有异议："] where t.hasPrefix(prefix) {
+            let what = String(t.dropFirst(prefix.count)).trimmingWhitespace()
+            return what.isEmpty ? nil : .objection(what)
+        }
+        return nil
     }
 }

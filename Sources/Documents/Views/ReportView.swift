@@ -1,10 +1,15 @@
+import Printer
 import Records
 import Review
 
-/// 评审情况综合报告 for the 职称管理部门 (皖人社发〔2018〕5号 第二十五条第一项): how the meeting went, what it
-/// decided, what had to be handled, and the papers attached.
+/// 评审情况综合报告 for the 职称管理部门 (皖人社发〔2018〕5号 第二十五条第一项): how the meeting
+/// went, what it decided, what had to be handled, the 公示 and its outcome, and the papers
+/// attached. It is final only once the meeting has closed and the 公示 period has ended with
+/// its outcome stated; until then it is a draft and says why.
 ///
-/// Template fields: `committee`, `draft`, `host`, `recorder`, `openedAt`, `closedAt`,
+/// Template fields: `committee`, `draft` (why the report is a draft; nil when final),
+/// `publicity` (`text`, `workingDays`, `outcome`: the 公示 in a sentence; nil when not stated),
+/// `reportDate` (the day it is rendered), `host`, `recorder`, `openedAt`, `closedAt`,
 /// `attended`, `absent`, `quorumMet` (bool), `observers` (text), `rounds`, `electronicRounds`,
 /// `paperRounds`, `cancelledRounds`, `recusals`, `departures`, `declared`, `reviewed`, `passed`,
 /// `rejected`, `rate`, `exceptional` (`declared`, `reviewed`, `passed`), `barred`,
@@ -15,8 +20,12 @@ struct ReportView {
     struct Rejection { var name: String; var unit: String; var reason: String }
     struct MatterLine { var index: Int; var text: String; var handling: String? }
 
+    struct Publicity { var text: String; var workingDays: Int; var outcome: String }
+
     var committee: CommitteeView
-    var draft: Bool
+    var draft: String?
+    var publicity: Publicity?
+    var reportDate: String
     var host: String
     var recorder: String
     /// nil before the meeting opens.
@@ -46,10 +55,30 @@ struct ReportView {
     var announcedAt: String?
     var forms: Int
 
-    init(_ state: SessionState) {
+    init(_ state: SessionState, publicity statement: PublicityStatement?, today: CivilDate) {
         let records = state.candidateRecords()
-        committee = CommitteeView(state.settings)
-        draft = state.phase != .closed
+        committee = CommitteeView(state)
+        reportDate = today.chinese
+        if let p = statement {
+            let outcome: String
+            switch p.outcome {
+            case nil where today <= p.period.last: outcome = "公示期尚未结束"
+            case nil: outcome = "公示结果尚未载明"
+            case .noObjection?: outcome = "公示期间无异议"
+            case .objection(let what)?: outcome = "公示期间有异议：\(what)"
+            }
+            publicity = Publicity(text: p.period.chinese, workingDays: p.period.workingDays, outcome: outcome)
+        }
+        if state.phase != .closed {
+            draft = "草稿：会议尚未结束"
+        } else if let p = statement {
+            if p.outcome == nil {
+                draft = today <= p.period.last ? "草稿：公示期至\(p.period.last.chinese)，尚未结束；公示无异议后方可报送"
+                    : "草稿：公示已于\(p.period.last.chinese)结束，尚未载明公示结果"
+            }
+        } else {
+            draft = "草稿：尚未载明公示情况；公示无异议后方可报送职称管理部门"
+        }
         host = state.memberLabel(state.openingHost)
         recorder = state.recorder ?? ""
         openedAt = state.openedAt.map { Numbers.clock($0) }
@@ -79,8 +108,11 @@ struct ReportView {
         rejections = records.filter { $0.outcome == .rejected }.map {
             Rejection(name: $0.candidate.name, unit: $0.candidate.unit, reason: $0.progress.reasons.last?.value ?? "（未记录）")
         }
-        matters = state.matters.enumerated().map { MatterLine(index: $0 + 1, text: $1.value.text, handling: $1.value.handling) }
-        notes = MinutesView.notes(state, records).enumerated().map { MinutesView.Indexed(index: $0 + 1, text: $1) }
+        matters = state.matters.filter { $0.value.handling != nil }.enumerated().map {
+            MatterLine(index: $0 + 1, text: $1.value.text, handling: $1.value.handling)
+        }
+        let others = state.matters.filter { $0.value.handling == nil }.map(\.value.text)
+        notes = (others + MinutesView.notes(state, records)).enumerated().map { MinutesView.Indexed(index: $0 + 1, text: $1) }
         announcedAt = state.announcements.last.map { Numbers.clock($0.at) }
         forms = reviewed
     }

@@ -139,7 +139,7 @@ struct SessionFacts {
             pinEvents.append((p, .locked(l)))
         case .memberUnlocked(let u):
             pinEvents.append((p, .unlocked(u)))
-        case .observerAdmitted, .materialsReported, .opinionRecorded, .speechRecorded, .matterRecorded:
+        case .observerAdmitted, .materialsReported, .opinionRecorded, .speechRecorded, .discussionRecorded, .matterRecorded:
             break
         }
     }

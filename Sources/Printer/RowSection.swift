@@ -1,7 +1,7 @@
 import Mustache
 
 /// A row of a long table: named text cells and named flags.
-protocol TableRow: Sendable {
+package protocol TableRow: Sendable {
     /// The template names of the cells, in the order of `cells`.
     static var cellKeys: [String] { get }
     /// The template names of the flags, in the order of `flags`.
@@ -31,7 +31,7 @@ protocol TableRow: Sendable {
 ///
 /// Inside the section a row's own fields are visible first, then the document's top-level
 /// fields; `first()`/`last()` are not (a row carries its `index`).
-final class RowSection<Row: TableRow>: @unchecked Sendable {
+package final class RowSection<Row: TableRow>: @unchecked Sendable {
     let rows: [Row]
     /// The document's top-level fields, for names a row does not have (`committee`, …).
     let fallback: [String: Any]
@@ -42,7 +42,7 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
     private var failed = false
     static var cellIndex: [String: Int] { Dictionary(uniqueKeysWithValues: Row.cellKeys.enumerated().map { ($1, $0) }) }
 
-    init(rows: [Row], fallback: [String: Any], library: MustacheLibrary) {
+    package init(rows: [Row], fallback: [String: Any], library: MustacheLibrary) {
         self.rows = rows
         self.fallback = fallback
         self.library = library
@@ -51,8 +51,8 @@ final class RowSection<Row: TableRow>: @unchecked Sendable {
     /// The document `render` makes of `fields` with this section under `key`: by the fast path
     /// where it is sure to agree with swift-mustache over every row, else by that.
     /// - Returns: the text, and whether the fast path made it.
-    func document(_ fields: [String: Any], key: String,
-                  render: ([String: Any]) throws(DocumentsError) -> String) throws(DocumentsError) -> (text: String, fast: Bool) {
+    package func document<E: Error>(_ fields: [String: Any], key: String,
+                                    render: ([String: Any]) throws(E) -> String) throws(E) -> (text: String, fast: Bool) {
         var fields = fields
         if !rows.isEmpty {
             fields[key] = probes

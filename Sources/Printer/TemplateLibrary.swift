@@ -11,7 +11,7 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Where each template came from (`Templates/minutes.md.mustache` or a user's path), by name.
     public let sources: [String: String]
-    let library: MustacheLibrary
+    package let library: MustacheLibrary
 
     /// One template's text and where it came from.
     public struct Source: Sendable {
@@ -26,8 +26,8 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Parses `templates`; a later source of the same name replaces an earlier one.
-    /// - Throws: `DocumentsError.template` naming the file, line and column of the first error.
-    public init(_ templates: [Source]) throws(DocumentsError) {
+    /// - Throws: `PrinterError.template` naming the file, line and column of the first error.
+    public init(_ templates: [Source]) throws(PrinterError) {
         ContentTypes.register()
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
@@ -63,7 +63,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The shipped templates alone.
-    public static func shipped() throws(DocumentsError) -> TemplateLibrary {
+    public static func shipped() throws(PrinterError) -> TemplateLibrary {
         try TemplateLibrary(shippedSources())
     }
 
@@ -76,7 +76,7 @@ public struct TemplateLibrary: Sendable {
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// Renders `view` (plain dictionaries, arrays and strings) with the template `name`.
-    public func render(_ view: Any, with name: String) throws(DocumentsError) -> String {
+    public func render(_ view: Any, with name: String) throws(PrinterError) -> String {
         guard sources[name] != nil, let text = library.render(view, withTemplate: name) else {
             throw .missingTemplate(name: name)
         }

@@ -29,8 +29,8 @@ struct MarkdownContent: MustacheContentType {
 /// The escaping of swift-mustache's `HTML` content type (`<`, `>`, `&`, `"`, `'`, each a
 /// character of its own), except that text with none of them — nearly all Chinese text — is
 /// returned without being copied.
-enum HTMLEscape {
-    static func escape(_ text: String) -> String {
+package enum HTMLEscape {
+    package static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -50,13 +50,15 @@ enum HTMLEscape {
 
 /// A text value as templates see it: printed as it is (escaped for the document), and false
 /// in a section when empty, so `{{#remark}}备注：{{remark}}{{/remark}}` shows only what is there.
-struct TextValue: MustacheCustomRenderable, Sendable {
-    let text: String
-    var renderText: String { text }
-    var isNull: Bool { text.isEmpty }
+package struct TextValue: MustacheCustomRenderable, Sendable {
+    package let text: String
+    package var renderText: String { text }
+    package var isNull: Bool { text.isEmpty }
+
+    package init(text: String) { self.text = text }
 }
 
 extension TextValue: MustacheTransformable {
     /// swift-mustache's string transforms (`uppercased(name)`, `empty(remark)`, …) work on cells too.
-    func transform(_ name: String) -> Any? { text.transform(name) }
+    package func transform(_ name: String) -> Any? { text.transform(name) }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension TemplateLibrary {
     /// The shipped templates, with every `*.mustache` under `directory` (recursively) replacing
     /// the shipped one of the same name or adding a new one.
-    public init(overridingWith directory: String?) throws(DocumentsError) {
+    public init(overridingWith directory: String?) throws(PrinterError) {
         var sources = Self.shippedSources()
         if let directory {
             sources += try Self.sources(in: directory)
@@ -12,7 +12,7 @@ extension TemplateLibrary {
     }
 
     /// The templates in `directory` and its subfolders, sorted by name.
-    static func sources(in directory: String) throws(DocumentsError) -> [Source] {
+    static func sources(in directory: String) throws(PrinterError) -> [Source] {
         var out: [Source] = []
         for relative in try files(in: directory, ending: ".mustache") {
             let path = joined(directory, relative)
@@ -22,26 +22,9 @@ extension TemplateLibrary {
     }
 }
 
-extension WorkingDays {
-    /// The shipped calendar extended, in this order, by `calendar/*.toml` in the templates
-    /// folder and by `file`; a year in a later file replaces the same year whole.
-    public static func load(templatesDirectory: String?, file: String?) throws(DocumentsError) -> WorkingDays {
-        var calendar = try shipped()
-        var extra: [String] = []
-        if let dir = templatesDirectory {
-            extra += try TemplateLibrary.files(in: joined(dir, "calendar"), ending: ".toml", mustExist: false).map { joined(dir, "calendar/" + $0) }
-        }
-        if let file { extra.append(file) }
-        for path in extra {
-            calendar = calendar.extended(with: try CalendarFile.parse(try readText(path), file: path))
-        }
-        return calendar
-    }
-}
-
 extension TemplateLibrary {
     /// Paths relative to `directory` of the regular files ending in `suffix`, sorted.
-    static func files(in directory: String, ending suffix: String, mustExist: Bool = true) throws(DocumentsError) -> [String] {
+    package static func files(in directory: String, ending suffix: String, mustExist: Bool = true) throws(PrinterError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             if !mustExist { return [] }
@@ -56,12 +39,12 @@ extension TemplateLibrary {
     }
 }
 
-func joined(_ directory: String, _ relative: String) -> String {
+package func joined(_ directory: String, _ relative: String) -> String {
     directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
 }
 
 /// A file's contents as UTF-8 text (a leading BOM dropped).
-func readText(_ path: String) throws(DocumentsError) -> String {
+package func readText(_ path: String) throws(PrinterError) -> String {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw .file(path: path, chinese: "无法读取文件", english: "cannot read the file")
     }

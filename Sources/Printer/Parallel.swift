@@ -2,13 +2,13 @@ import Dispatch
 import Foundation
 
 /// Work on long lists (the 一览表 of a province's year) spread over the cores.
-enum Parallel {
+package enum Parallel {
     /// Below this many elements a list is mapped on one thread.
-    static let threshold = 4_096
+    package static let threshold = 4_096
 
     /// `transform` applied to every element, in order, on all cores when there are at least
     /// `minimum` elements.
-    static func map<T, U>(_ items: [T], minimum: Int = threshold, _ transform: (Int, T) -> U) -> [U] {
+    package static func map<T, U>(_ items: [T], minimum: Int = threshold, _ transform: (Int, T) -> U) -> [U] {
         let count = items.count
         guard count >= max(2, minimum) else { return items.enumerated().map { transform($0, $1) } }
         let slices = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 2))
