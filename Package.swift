@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "CHeap"),
         // The inspector's verifier (V1–V14): written independently of the session engine, so it
         // never depends on Review or Workspace.
-        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "StrictJSON", "FileSystem", "CHeap"]),
+        .target(name: "Inspection", dependencies: ["Records", "Journal", "Seal", "StrictJSON", "FileSystem", "CHeap", "Printer"]),
         // The template printer: the template library (shipped + a user's folder), content types,
         // long-table sections, and the result form printed from plain facts. No Review, no
         // Workspace: the verifier re-renders signed forms through it (SPEC.md §4 V11).
@@ -115,7 +115,7 @@ let package = Package(
         // The printer as the verifier will use it: facts read from raw journal lines, without
         // Review or Workspace, re-rendered and compared with the signed forms of a demo session.
         .testTarget(name: "PrinterTests", dependencies: ["Printer", "Records", "Journal", "pingshen", "TestSupport"]),
-        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness", "TestSupport"]),
+        .testTarget(name: "InspectionTests", dependencies: ["Inspection", "Documents", "Workspace", "Review", "Records", "Journal", "Seal", "StrictJSON", "FileSystem", "Witness", "TestSupport"]),
         // The member's browser-side ballot cryptography (Web/js), run in headless Chromium against
         // the RFC 9474 vectors and against Seal; skipped where `chromium` is not installed.
         .testTarget(name: "BrowserCryptoTests", dependencies: ["Seal", "Records", "Journal"]),

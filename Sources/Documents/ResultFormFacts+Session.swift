@@ -9,7 +9,7 @@ extension ResultFormFacts {
         guard let t = r.tally, let round = r.round else { return nil }
         let host = state.host(at: round.openedAt).flatMap(state.member)
         self.init(
-            committee: state.settings.name, session: state.session, date: state.settings.date, candidate: r.candidate,
+            committee: state.settings.name, session: state.session, date: state.meetingDate, candidate: r.candidate,
             round: round.number, paper: round.opened.paper, expected: state.settings.size, present: r.presentAtVote ?? 0,
             voters: round.opened.eligible.count, denominator: t.denominator, policy: DenominatorPolicy(state.settings),
             yes: t.yes, no: t.no, abstain: t.abstain, void: t.void, outcome: t.outcome,

@@ -129,6 +129,9 @@ final class Evidence {
     /// The witness's cosignatures, when the opening names a witness (V15).
     lazy var witness: WitnessCosignatures? = WitnessCosignatures(facts, journal)
 
+    /// Each counted candidate's result form as the journal's facts print it (V11).
+    lazy var reprint = ResultFormReprint(facts, openingDate: facts.opening.flatMap { journal.entry($0.p) }.map { String($0.at.prefix(10)) })
+
     /// The moment the meeting opened, by the witness's clock when it cosigned the opening (the
     /// only clock the laptop does not control), else by the journal: certificates are judged
     /// valid or not at this time.

@@ -12,7 +12,7 @@ public struct ResultFormFacts: Sendable, Equatable {
     public var committee: String
     /// 会议编号: the session id of `session.created`.
     public var session: String
-    /// 评审日期, `YYYY-MM-DD` (`Settings.date`).
+    /// 评审日期, `YYYY-MM-DD`: the day the meeting opened (`Settings.date` until it has).
     public var date: String
     /// The candidate's roster row.
     public var candidate: Candidate

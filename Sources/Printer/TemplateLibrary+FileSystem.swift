@@ -4,11 +4,9 @@ extension TemplateLibrary {
     /// The shipped templates, with every `*.mustache` under `directory` (recursively) replacing
     /// the shipped one of the same name or adding a new one.
     public init(overridingWith directory: String?) throws(PrinterError) {
-        var sources = Self.shippedSources()
-        if let directory {
-            sources += try Self.sources(in: directory)
-        }
-        try self.init(sources)
+        let user = try directory.map { (d) throws(PrinterError) in try Self.sources(in: d) } ?? []
+        try self.init(Self.shippedSources() + user)
+        userSources = user
     }
 
     /// The templates in `directory` and its subfolders, sorted by name.

@@ -11,6 +11,9 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Where each template came from (`Templates/minutes.md.mustache` or a user's path), by name.
     public let sources: [String: String]
+    /// The user's templates (from a `--templates` folder) in force, in name order; empty when
+    /// only the shipped ones are used. A signed paper keeps copies of them (SPEC V11).
+    public internal(set) var userSources: [Source] = []
     package let library: MustacheLibrary
 
     /// One template's text and where it came from.

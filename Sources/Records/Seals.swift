@@ -94,9 +94,13 @@ public struct DocumentSigned: Codable, Sendable, Equatable {
     public var signer: String
     /// Base64 DER of the signer's certificate.
     public var certificate: String
+    /// The user's templates the paper was printed with (`--templates`), copied into the folder;
+    /// nil when only the shipped templates were used. The verifier re-renders a result form with
+    /// them and names them, so an inspector knows whose wording the paper carries.
+    public var templates: [SignedTemplate]?
 
     public init(document: String, candidate: CandidateID?, file: String, sha256: String, signatureFile: String,
-                signatureSHA256: String, signer: String, certificate: String) {
+                signatureSHA256: String, signer: String, certificate: String, templates: [SignedTemplate]? = nil) {
         self.document = document
         self.candidate = candidate
         self.file = file
@@ -105,5 +109,20 @@ public struct DocumentSigned: Codable, Sendable, Equatable {
         self.signatureSHA256 = signatureSHA256
         self.signer = signer
         self.certificate = certificate
+        self.templates = templates
+    }
+}
+
+/// One user template a signed paper was printed with: its name as the printer knows it
+/// (`result-form.html`), its copy in the session folder and that copy's SHA-256 (hex).
+public struct SignedTemplate: Codable, Sendable, Equatable {
+    public var name: String
+    public var file: String
+    public var sha256: String
+
+    public init(name: String, file: String, sha256: String) {
+        self.name = name
+        self.file = file
+        self.sha256 = sha256
     }
 }

@@ -23,12 +23,33 @@ public struct DocumentFile: Sendable {
     /// `minutes` or `result-form`.
     public var document: String
     public var candidate: CandidateID?
+    /// The user's templates it was printed with (`--templates`); empty for the shipped ones.
+    public var templates: [UserTemplate]
 
-    public init(name: String, bytes: [UInt8], document: String, candidate: CandidateID? = nil) {
+    public init(name: String, bytes: [UInt8], document: String, candidate: CandidateID? = nil, templates: [UserTemplate] = []) {
         self.name = name
         self.bytes = bytes
         self.document = document
         self.candidate = candidate
+        self.templates = templates
+    }
+}
+
+/// A template of the user's that replaced or added to the shipped ones: its name as the
+/// printer knows it (`result-form.html`) and its text.
+public struct UserTemplate: Sendable, Equatable {
+    public var name: String
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// Where a signed paper's copy of it is kept: `out/templates/<first 16 hex of its SHA-256>/<name>.mustache`.
+    var copy: SignedTemplate {
+        let sha = Digest.sha256Hex(Array(text.utf8))
+        return SignedTemplate(name: name, file: "out/templates/\(sha.prefix(16))/\(name).mustache", sha256: sha)
     }
 }
 
@@ -78,9 +99,17 @@ extension Session {
             let record = DocumentSigned(
                 document: file.document, candidate: file.candidate, file: relative, sha256: Digest.sha256Hex(file.bytes),
                 signatureFile: signatureFile, signatureSHA256: Digest.sha256Hex(signature.der), signer: signer.rawValue,
-                certificate: Base64.encode(identity.certificate.der))
+                certificate: Base64.encode(identity.certificate.der),
+                templates: file.templates.isEmpty ? nil : file.templates.map(\.copy))
             try perform(.recordDocumentSignature(record), before: { () throws(WorkspaceError) in
                 do throws(FileError) {
+                    // The user's templates go into the folder with the paper, so the verifier can
+                    // print it again with the very same wording (SPEC V11).
+                    for template in file.templates {
+                        let copy = folder.path + "/" + template.copy.file
+                        try makeFolder(for: copy)
+                        if try DurableFile.read(copy) == nil { try DurableFile.replace(copy, with: Array(template.text.utf8), mode: 0o600) }
+                    }
                     if existing == nil { try DurableFile.replace(path, with: file.bytes, mode: 0o600) }
                     try DurableFile.replace(folder.path + "/" + signatureFile, with: signature.der, mode: 0o600)
                 } catch { throw .file(error) }
@@ -88,6 +117,15 @@ extension Session {
             signed.append(relative)
         }
         return signed
+    }
+
+    /// Makes the folders above `path` inside the session folder (0700).
+    func makeFolder(for path: String) throws(FileError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            throw FileError(path: parent, operation: "mkdir", code: posix.map(Int32.init) ?? EIO)
+        }
     }
 
     /// The signer's identity, checked against the seal and the role the signer signs in.

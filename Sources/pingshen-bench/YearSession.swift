@@ -1,3 +1,4 @@
+import Documents
 import FileSystem
 import Foundation
 import Journal
@@ -180,14 +181,15 @@ struct YearSession {
         seq += 1
     }
 
+    /// The shipped templates, parsed once.
+    static let renderer = DocumentRenderer(templates: try! TemplateLibrary.shipped())
+
     /// The minutes (host, recorder) and the result forms as one bundle (host, seal), each
     /// detached-signed in CMS and recorded after the close.
     private mutating func signDocuments() throws -> [Tar.File] {
         let minutes = Array("# 评审会议记录\n\n\(state.settings.name)，\(date)，表决 \(state.countedInOrder.count) 人。\n".utf8)
-        let forms = Array(state.countedInOrder.map { c in
-            let t = state.progress[c]!.tally!
-            return "评审表 \(c)：N=\(t.denominator) 同意 \(t.yes) 不同意 \(t.no) 弃权 \(t.abstain) \(t.outcome.chinese)"
-        }.joined(separator: "\n").utf8)
+        // The forms as the session prints them: the verifier prints them again and compares (V11).
+        let forms = try Self.renderer.resultFormsTogether(state, format: .md).bytes
         var files: [Tar.File] = [Tar.File(path: "out/minutes.md", bytes: minutes), Tar.File(path: "out/result-forms.md", bytes: forms)]
         for (document, content, signer, identity) in [("minutes", minutes, "host", committee.chair), ("minutes", minutes, "recorder", committee.secretary),
                                                      ("result-forms", forms, "host", committee.chair), ("result-forms", forms, "seal", committee.seal)] {

@@ -35,6 +35,11 @@ struct SignOptions: ParsableArguments {
         DocumentRenderer(templates: try TemplateLibrary(overridingWith: templates))
     }
 
+    /// The templates of `--templates` that the papers are printed with, to be kept beside them.
+    func userTemplates(_ renderer: DocumentRenderer) -> [UserTemplate] {
+        renderer.templates.userSources.map { UserTemplate(name: $0.name, text: $0.text) }
+    }
+
     /// What `minutes sign`/`forms sign --json` prints: each paper signed now, with its signature file.
     struct Output: Encodable {
         struct Signed: Encodable {
@@ -92,7 +97,7 @@ struct SignMinutes: ParsableCommand {
         let state = try folder.stateForDocuments()
         let renderer = try options.renderer()
         let minutes = try renderer.minutes(state, format: options.documentFormat)
-        try options.sign([DocumentFile(name: minutes.fileName, bytes: minutes.bytes, document: "minutes")],
+        try options.sign([DocumentFile(name: minutes.fileName, bytes: minutes.bytes, document: "minutes", templates: options.userTemplates(renderer))],
                          as: signer.signer, in: folder, what: signer.chinese)
     }
 }
@@ -122,7 +127,8 @@ struct SignForms: ParsableCommand {
         let state = try folder.stateForDocuments()
         let renderer = try options.renderer()
         let forms = try renderer.resultForms(state, format: options.documentFormat)
-        try options.sign(forms.map { DocumentFile(name: $0.fileName, bytes: $0.bytes, document: "result-form", candidate: $0.candidate) },
+        let templates = options.userTemplates(renderer)
+        try options.sign(forms.map { DocumentFile(name: $0.fileName, bytes: $0.bytes, document: "result-form", candidate: $0.candidate, templates: templates) },
                          as: signer.signer, in: folder, what: signer.chinese)
     }
 }

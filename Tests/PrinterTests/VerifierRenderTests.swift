@@ -17,13 +17,14 @@ struct VerifierRenderTests {
         let settings = founding.settings
         var present = Set<MemberID>()
         var host: MemberID?
+        var openingDate: String?
         var opened: [Int: (round: RoundOpened, present: Int, host: MemberID?)] = [:]
         var out: [CandidateID: ResultFormFacts] = [:]
         for entry in entries.dropFirst() {
             switch entry.event {
             case .membersArrived(let e): for a in e.arrivals { present.insert(a.member) }
             case .memberLeft(let e): present.remove(e.member)
-            case .meetingOpened(let e): host = e.host
+            case .meetingOpened(let e): host = e.host; openingDate = String(entry.at.prefix(10))
             case .hostChanged(let e): host = e.host
             case .roundOpened(let e): opened[e.round] = (e, present.count, host)
             case .roundClosed(let e):
@@ -32,7 +33,7 @@ struct VerifierRenderTests {
                 for t in e.tallies {
                     let c = try #require(founding.candidates.first { $0.id == t.candidate })
                     out[c.id] = ResultFormFacts(
-                        committee: settings.name, session: founding.session, date: settings.date, candidate: c, round: e.round,
+                        committee: settings.name, session: founding.session, date: openingDate ?? settings.date, candidate: c, round: e.round,
                         paper: round.paper, expected: settings.size, present: count, voters: round.eligible.count,
                         denominator: t.denominator,
                         policy: DenominatorPolicy(denominator: settings.denominator, recusedLeave: settings.recusedLeaveDenominator),

@@ -15,6 +15,10 @@ import Seal
 ///         seal's own certificate; d.candidate, if any, was counted; t = the close as the
 ///         witness dated it (V15), else as the journal did
 ///         (document, candidate, signer) unique
+///         d a result form: file(d) = Printer(facts re-derived from the journal, shipped templates
+///           ∪ d.templates, each SHA-256 as recorded) — byte for byte; with d.templates, the paper
+///           changes when any counted fact (yes, no, abstain, void, N, outcome, name) does, and
+///           d.templates are named in a warning
 ///     closed signed meeting: minutes ⊢ host ∧ minutes ⊢ recorder ("no documents signed" otherwise)
 ///       ∧ ∀ counted c: result-form(c) ⊢ host ∧ ⊢ seal, or one result-forms bundle ⊢ host ∧ ⊢ seal
 ///       (皖人社发〔2018〕5号 第二十三条第六项: each 评审表 bears the host's signature and the committee's seal)
@@ -24,6 +28,7 @@ enum Documents {
         let f = e.facts
         let counted = Set(f.counted.map(\.candidate))
         var seen = Set<String>()
+        var reprinted = Set<String>()
         for (p, d) in f.documents {
             let key = "\(d.document)\u{0}\(d.candidate ?? "")\u{0}\(d.signer)"
             if !seen.insert(key).inserted {
@@ -33,6 +38,9 @@ enum Documents {
                 r.fail(p, "签名文件所属的申报人 \(c) 未经计票 (a form for a candidate never counted)")
             }
             verify(d, at: p, e, &r)
+            if d.document.hasPrefix("result-form"), reprinted.insert(d.file).inserted {
+                reprint(d, at: p, e, &r)
+            }
         }
         guard f.closing != nil, e.isSigned else { return r }
         let closeP = f.closing?.p
@@ -110,6 +118,30 @@ enum Documents {
             if certificate.der != committee.der { r.fail(p, "印章签名不是评委会印章证书所签 (the seal signature is not by the committee seal)") }
         default:
             r.fail(p, "未知的签名人类别「\(d.signer)」(unknown signer kind)")
+        }
+    }
+
+    /// Prints the signed result form(s) again from the verifier's own facts and compares bytes;
+    /// a paper printed with the user's templates is named in a warning (their wording, not the
+    /// record's, is what the reader sees besides the numbers).
+    static func reprint(_ d: DocumentSigned, at p: Int, _ e: Evidence, _ r: inout CheckResult) {
+        guard let file = e.files.read(d.file) else { return }  // reported above
+        let what = d.candidate.map { "申报人 \($0) 的评审表 \(d.file)" } ?? "评审表 \(d.file)"
+        do {
+            let templates = try e.reprint.check(d, file: file, read: e.files.read)
+            if !templates.isEmpty {
+                r.warn(p, "\(what) 以会议文件夹中的自定义模板印制：\(templates.joined(separator: "、"))；数字与结论已由日志核对，其余文字以这些模板为准 (printed with the user's templates \(templates.joined(separator: ", ")))")
+            }
+        } catch {
+            switch error {
+            case .notCounted: break  // reported above
+            case .template(let message): r.fail(p, "无法按签署时的模板重印\(what)：\(message)")
+            case .printer(let message): r.fail(p, "无法重印\(what)：\(message) (cannot print the form again)")
+            case .ignores(let fact):
+                r.fail(p, "\(what) 所用的自定义模板（\((d.templates ?? []).map(\.name).joined(separator: "、"))）不印记录中的\(fact)：无论日志如何，印出的都是同一份文件 (the user's templates print the same paper whatever the record's \(fact) is)")
+            case .differs:
+                r.fail(p, "\(what) 与由日志重新推出的内容不符：签署的文件所载的人数、票数、结论或主持人与会议记录不一致 (the signed form is not what the journal's facts print)")
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Records
 import Review
@@ -128,18 +129,17 @@ struct SampleSession: @unchecked Sendable {
         try sign(document: "minutes", candidate: nil, name: "minutes.md", text: "# 评审会议记录\n\n\(state.settings.name)，\(state.settings.date)。\n",
                  signer: "host", identity: committee.chair, at: time)
         try sign(document: "minutes", candidate: nil, name: "minutes.md", text: "", signer: "recorder", identity: committee.secretary, at: time)
-        func form(_ c: CandidateID) -> String {
-            let t = state.progress[c]!.tally!
-            return "# 评审表·评审结论 \(c)\n\nN=\(t.denominator) 同意 \(t.yes) 不同意 \(t.no) 弃权 \(t.abstain) \(t.outcome.chinese)\n"
-        }
+        // The forms as the session prints them: the verifier prints them again (V11).
+        let renderer = DocumentRenderer(templates: try TemplateLibrary.shipped())
         switch forms {
         case .individual:
-            for c in state.countedInOrder {
-                try sign(document: "result-form", candidate: c, name: "result-form-\(c).md", text: form(c), signer: "host", identity: committee.chair, at: time)
-                try sign(document: "result-form", candidate: c, name: "result-form-\(c).md", text: form(c), signer: "seal", identity: committee.seal, at: time)
+            for form in try renderer.resultForms(state, format: .md) {
+                let c = form.candidate
+                try sign(document: "result-form", candidate: c, name: form.fileName, text: form.text, signer: "host", identity: committee.chair, at: time)
+                try sign(document: "result-form", candidate: c, name: form.fileName, text: form.text, signer: "seal", identity: committee.seal, at: time)
             }
         case .bundle:
-            let text = state.countedInOrder.map(form).joined(separator: "\n")
+            let text = try renderer.resultFormsTogether(state, format: .md).text
             try sign(document: "result-forms", candidate: nil, name: "result-forms.md", text: text, signer: "host", identity: committee.chair, at: time)
             try sign(document: "result-forms", candidate: nil, name: "result-forms.md", text: text, signer: "seal", identity: committee.seal, at: time)
         }
