@@ -6,7 +6,7 @@ import Foundation
 /// that were parsed, so a record always refers to what was signed. Only P-256 and SM2
 /// subject keys are accepted. A certificate signed with SM2-with-SM3 is checked with the
 /// distinguishing ID `1234567812345678`.
-public struct Certificate: Sendable, Hashable, CustomStringConvertible {
+public struct Certificate: X509Certificate {
     let certificate: OwnedCertificate
 
     /// The DER encoding, exactly as parsed.
@@ -48,19 +48,6 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
         try self.init(der: PEM.decode(pem, label: "CERTIFICATE"))
     }
 
-    /// The certificate as a `CERTIFICATE` PEM block.
-    public var pem: String {
-        try! PEM.encode(der, label: "CERTIFICATE")  // re-armouring parsed DER cannot fail short of memory
-    }
-
-    /// The serial number in lowercase hex.
-    public var serialHex: String { Digest.hex(serialNumber) }
-
-    /// The committee role in the subject OU, for an end-entity certificate pingshen issued.
-    public var role: CommitteeRole? {
-        subject.organizationalUnit.flatMap(CommitteeRole.init(rawValue:))
-    }
-
     /// Checks that `authority` issued this certificate and that both are valid at `time`.
     ///
     /// `authority` is the only trust anchor: no system store is consulted. The check is
@@ -74,11 +61,4 @@ public struct Certificate: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ key: SigningKey) -> Bool {
         publicKey == key.publicKey
     }
-
-    public var description: String {
-        "Certificate(\(subject), issuer \(issuer), serial \(serialHex))"
-    }
-
-    public static func == (lhs: Certificate, rhs: Certificate) -> Bool { lhs.der == rhs.der }
-    public func hash(into hasher: inout Hasher) { hasher.combine(der) }
 }

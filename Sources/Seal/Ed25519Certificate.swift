@@ -7,7 +7,7 @@ import Foundation
 /// ``Ed25519VerifyingKey``); the issuer's signature is ECDSA-SHA256 or SM2-with-SM3 like every
 /// certificate the seal issues, so `openssl verify -CAfile committee.pem witness.pem` accepts
 /// it. ``der`` keeps the exact bytes that were parsed.
-public struct Ed25519Certificate: Sendable, Hashable, CustomStringConvertible {
+public struct Ed25519Certificate: X509Certificate {
     let certificate: OwnedCertificate
 
     /// The DER encoding, exactly as parsed.
@@ -52,19 +52,6 @@ public struct Ed25519Certificate: Sendable, Hashable, CustomStringConvertible {
         try self.init(der: PEM.decode(pem, label: "CERTIFICATE"))
     }
 
-    /// The certificate as a `CERTIFICATE` PEM block.
-    public var pem: String {
-        try! PEM.encode(der, label: "CERTIFICATE")  // re-armouring parsed DER cannot fail short of memory
-    }
-
-    /// The serial number in lowercase hex.
-    public var serialHex: String { Digest.hex(serialNumber) }
-
-    /// The committee role in the subject OU (``CommitteeRole/witness`` for a witness).
-    public var role: CommitteeRole? {
-        subject.organizationalUnit.flatMap(CommitteeRole.init(rawValue:))
-    }
-
     /// Checks that `authority` issued this certificate and that both are valid at `time`;
     /// see ``Certificate/verify(issuedBy:at:)``.
     public func verify(issuedBy authority: Certificate, at time: Date = Date()) throws(SealError) {
@@ -75,11 +62,4 @@ public struct Ed25519Certificate: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ key: Ed25519SigningKey) -> Bool {
         publicKey == key.publicKey
     }
-
-    public var description: String {
-        "Ed25519Certificate(\(subject), issuer \(issuer), serial \(serialHex))"
-    }
-
-    public static func == (lhs: Ed25519Certificate, rhs: Ed25519Certificate) -> Bool { lhs.der == rhs.der }
-    public func hash(into hasher: inout Hasher) { hasher.combine(der) }
 }
