@@ -86,13 +86,13 @@ extension Session {
     }
 
     /// The recorder's identity as the final checkpoint's cosigner, checked against the seal.
-    func recorderCosigner(_ files: IdentityFiles?) throws(WorkspaceError) -> Cosigner {
+    func recorderCosigner(_ files: IdentityFiles?) throws(WorkspaceError) -> CheckpointCosigner {
         guard let files else {
             throw .badInput(ImportError(file: "--recorder-key", "签名会议结束时须提供记录人的证书和私钥（--recorder-cert、--recorder-key），由其副署最终检查点",
                                         "closing a signed meeting needs the recorder's certificate and key (--recorder-cert, --recorder-key) to cosign the final checkpoint"))
         }
         let identity = try Credentials.identity(files, role: .secretary, committee: try committeeCertificate())
-        return Cosigner(name: OpeningStatement.recorderKeyName(identity.certificate), identity: identity)
+        return CheckpointCosigner(name: OpeningStatement.recorderKeyName(identity.certificate), identity: identity)
     }
 
     /// The committee seal's certificate as recorded at the opening.

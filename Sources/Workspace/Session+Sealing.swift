@@ -58,7 +58,7 @@ extension Session {
     /// the next command finishes this one from the write-ahead (the witness would refuse any other
     /// entry at this size). An unreachable witness leaves the checkpoint uncosigned, except at the
     /// close, which insists on a cosigned final checkpoint.
-    func appendSealed(_ entry: Entry, _ line: [UInt8], key: SigningKey, cosigners: [Cosigner]) throws(WorkspaceError) -> (Entry, [Notice]) {
+    func appendSealed(_ entry: Entry, _ line: [UInt8], key: SigningKey, cosigners: [CheckpointCosigner]) throws(WorkspaceError) -> (Entry, [Notice]) {
         var next = state
         do throws(ReplayError) { try next.apply(entry) } catch { throw .damaged(error.description, error.description) }
         var tentative = tree

@@ -61,7 +61,7 @@ public final class Session {
     ///   `notices` (the next command finishes it), never as a failure.
     /// - Throws: the refusal, or the error that stopped it, with nothing written.
     @discardableResult
-    public func perform(_ command: Command, cosigners: [Cosigner] = [],
+    public func perform(_ command: Command, cosigners: [CheckpointCosigner] = [],
                         before: () throws(WorkspaceError) -> Void = {},
                         after: () throws(WorkspaceError) -> Void = {}) throws(WorkspaceError) -> Step {
         try prepareForAppending()
@@ -85,7 +85,7 @@ public final class Session {
     /// Appends `event` at the clock's time (or `fixed`); with `sealKey`, together with the
     /// checkpoint that seals it, witnessed (`Session+Sealing.swift`).
     @discardableResult
-    func append(_ event: Event, at fixed: String? = nil, sealKey: SigningKey? = nil, cosigners: [Cosigner] = []) throws(WorkspaceError) -> (Entry, [Notice]) {
+    func append(_ event: Event, at fixed: String? = nil, sealKey: SigningKey? = nil, cosigners: [CheckpointCosigner] = []) throws(WorkspaceError) -> (Entry, [Notice]) {
         let now = fixed ?? folder.clock.now()
         // Entry times never go backwards, even if the computer's clock does.
         let entry = Entry(seq: state.lastSeq + 1, at: now < state.lastAt ? state.lastAt : now, event: event)
@@ -145,7 +145,7 @@ extension Step {
 }
 
 /// A further signer of a checkpoint: the recorder cosigns the final one.
-public struct Cosigner: Sendable {
+public struct CheckpointCosigner: Sendable {
     public var name: String
     public var identity: Identity
 }
