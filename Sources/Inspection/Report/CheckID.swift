@@ -56,7 +56,7 @@ public enum CheckID: Int, Sendable, CaseIterable, Comparable {
         case .v10:
             "∀ sheet s of paper r: 1 ≤ s ≤ |eligible(r)| ∧ teller ∈ tellers(r), |tellers(r)| = 2 ∧ both tellers' latest readings mean the same marks; signed ⇒ Verify(teller cert ⊢ seal, OU = teller, CN = teller, reading)"
         case .v11:
-            "∀ document.signed d: SHA-256(file) = d.sha256 ∧ SHA-256(p7s) = d.signatureSHA256 ∧ CMS-Verify(seal, p7s, file) ∧ role(signer) fits; minutes ⊢ host, recorder; ∀ counted c: result form ⊢ host, seal"
+            "∀ document.signed d: SHA-256(file) = d.sha256 ∧ SHA-256(p7s) = d.signatureSHA256 ∧ CMS-Verify(seal, p7s, file) ∧ role(signer) fits; minutes ⊢ host, recorder; ∀ counted c: result form ⊢ host, seal ∧ file = Printer(facts from the journal, templates signed with)"
         case .v12:
             "after meeting.closed: only its final checkpoint and document.signed; counted ⊆ announced before close; rejected ⊆ reasoned before close"
         case .v13:
